@@ -1,0 +1,28 @@
+"""Exceptions that carry a message fit to show a user (one line, no traceback)."""
+
+from __future__ import annotations
+
+
+class DmiError(Exception):
+    """Base for every error whose message may be shown to a user as is."""
+
+
+class ValidationError(DmiError):
+    """One or more fields are invalid; ``errors`` maps field name to reason."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        summary = "; ".join(f"{field}: {reason}" for field, reason in self.errors.items())
+        super().__init__(summary or "invalid data")
+
+
+class IllegalTransition(DmiError):
+    """A status change that the life cycle does not allow."""
+
+
+class PermissionDenied(DmiError):
+    """The current user's role does not allow the operation."""
+
+
+class NotFound(DmiError):
+    """The requested record does not exist (or was deleted)."""

@@ -1,0 +1,245 @@
+"""Entities of the participant file as plain dataclasses (what repositories return)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from dmi_desktop.domain.roles import Role
+from dmi_desktop.domain.status import Status
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Fields every synchronisable row carries (DESIGN §4)."""
+
+    id: str = ""
+    created_hlc: str = ""
+    updated_hlc: str = ""
+    origin: str = ""
+    deleted: bool = False
+
+
+class Sex(StrEnum):
+    """Sex as recorded on Chilean identity documents, plus unspecified."""
+
+    FEMALE = "F"
+    MALE = "M"
+    OTHER = "X"
+
+
+@dataclass(kw_only=True)
+class Participant(Record):
+    """A person identified in the drug market; the heart of the file."""
+
+    case_no: str = ""
+    nombres: str = ""
+    apellido_paterno: str = ""
+    apellido_materno: str = ""
+    alias: str = ""
+    rut: str = ""
+    birth_date: date | None = None
+    sex: str = ""
+    phone: str = ""
+    address: str = ""
+    sector: str = ""
+    status: Status = Status.IDENTIFIED
+    has_photo: bool = False
+
+    @property
+    def full_name(self) -> str:
+        """Nombres followed by both surnames, as written in Chile."""
+        return " ".join(p for p in (self.nombres, self.apellido_paterno, self.apellido_materno) if p)
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on ``day``; None without a birth date."""
+        if self.birth_date is None:
+            return None
+        b = self.birth_date
+        return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+    def is_minor_on(self, day: date) -> bool:
+        """Minors (< 18) need parental release and special handling."""
+        age = self.age_on(day)
+        return age is not None and age < 18
+
+
+# Fields a user may edit on a participant (status changes go through set_status).
+PARTICIPANT_EDITABLE = (
+    "nombres", "apellido_paterno", "apellido_materno", "alias", "rut", "birth_date",
+    "sex", "phone", "address", "sector",
+)
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One line of the participants list (what the table shows)."""
+
+    id: str
+    case_no: str
+    full_name: str
+    alias: str
+    rut: str
+    sector: str
+    status: Status
+    last_checkin: date | None
+
+
+@dataclass(kw_only=True)
+class Influential(Record):
+    """A family member, partner or mentor to visit before the call-in."""
+
+    participant_id: str = ""
+    name: str = ""
+    relationship: str = ""
+    phone: str = ""
+    address: str = ""
+    visited_on: date | None = None
+    notes: str = ""
+
+
+class Decision(StrEnum):
+    """Outcome of the eligibility review with the prosecutor."""
+
+    PENDING = "pending"
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    DROPPED = "dropped"
+
+
+@dataclass(kw_only=True)
+class EligibilityReview(Record):
+    """Criteria checklist and decision of the review (DOMAIN phase 4)."""
+
+    participant_id: str = ""
+    violence_or_weapons: bool = False
+    leadership_role: bool = False
+    still_active: bool = False
+    enough_evidence: bool = False
+    decision: Decision = Decision.PENDING
+    rationale: str = ""
+    reviewer: str = ""
+    review_date: date | None = None
+
+    def suggested_decision(self) -> Decision:
+        """What the High Point criteria suggest; the reviewers decide."""
+        if self.violence_or_weapons or self.leadership_role:
+            return Decision.NOT_ELIGIBLE
+        if not (self.still_active and self.enough_evidence):
+            return Decision.DROPPED
+        return Decision.ELIGIBLE
+
+
+@dataclass(kw_only=True)
+class BankedCase(Record):
+    """Restricted: references to the suspended prosecution (never evidence itself)."""
+
+    participant_id: str = ""
+    ruc: str = ""
+    investigating_unit: str = ""
+    buy_dates: list[date] = field(default_factory=list)
+    banked_on: date | None = None
+    expires_on: date | None = None
+    description: str = ""
+
+
+class ReferralKind(StrEnum):
+    """Services offered after the call-in."""
+
+    EMPLOYMENT = "employment"
+    PSYCHOLOGICAL = "psychological"
+    EDUCATION = "education"
+    TREATMENT = "treatment"
+
+
+class ReferralStatus(StrEnum):
+    """Progress of a referral."""
+
+    PENDING = "pending"
+    SCHEDULED = "scheduled"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+
+
+@dataclass(kw_only=True)
+class Referral(Record):
+    """A referral to a service provider."""
+
+    participant_id: str = ""
+    kind: ReferralKind = ReferralKind.EMPLOYMENT
+    provider: str = ""
+    status: ReferralStatus = ReferralStatus.PENDING
+    referred_on: date | None = None
+    first_appointment: date | None = None
+    ended_on: date | None = None
+    notes: str = ""
+
+
+@dataclass(kw_only=True)
+class CheckIn(Record):
+    """A monitoring contact."""
+
+    participant_id: str = ""
+    day: date | None = None
+    method: str = ""
+    notes: str = ""
+    recorded_by: str = ""
+
+
+@dataclass(kw_only=True)
+class Violation(Record):
+    """A new offence or dealing; may activate the banked case."""
+
+    participant_id: str = ""
+    day: date | None = None
+    description: str = ""
+    case_activated: bool = False
+
+
+@dataclass(kw_only=True)
+class Note(Record):
+    """A free-text note on the file."""
+
+    participant_id: str = ""
+    body: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class User:
+    """A local user of the vault."""
+
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One link of the audit chain."""
+
+    seq: int
+    at: str
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict | None
+    after: dict | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass
+class ParticipantFile:
+    """Everything the file view shows about one participant (restricted parts may be None)."""
+
+    participant: Participant
+    influentials: list[Influential] = field(default_factory=list)
+    reviews: list[EligibilityReview] = field(default_factory=list)
+    banked_case: BankedCase | None = None
+    referrals: list[Referral] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Use cases over the vault: sessions, participants, users, backups, demo data, import and export."""

@@ -1,0 +1,228 @@
+"""Participant use cases: create, edit, change status, the file and its child records, the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.messages import message
+from dmi_desktop.domain.models import AuditEntry, Participant, ParticipantFile, ParticipantRow
+from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
+from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
+from dmi_desktop.services.changes import ChangeKind, Changes
+from dmi_desktop.storage.records import public_dict
+from dmi_desktop.storage.repositories import ChildRepository, ParticipantQuery, ParticipantRepository, child_repositories
+
+if TYPE_CHECKING:
+    from dmi_desktop.services.session import Session
+
+RESTRICTED_TABLES = frozenset({"banked_cases"})
+__all__ = ["ParticipantQuery", "ParticipantService"]
+
+
+class ParticipantService:
+    """Everything about participants, with role checks and audit on every write."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.repo = ParticipantRepository(session.vault)
+        self.children: dict[str, ChildRepository[Any]] = child_repositories(session.vault)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def get(self, id_or_case_no: str) -> Participant:
+        """A participant by id or case number."""
+        return self.repo.resolve(id_or_case_no)
+
+    def count(self, query: ParticipantQuery) -> int:
+        """Number of participants matching the list query."""
+        return self.repo.count(query)
+
+    def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
+        """One page of the list."""
+        return self.repo.rows(query, offset, limit)
+
+    def list(self, query: ParticipantQuery | None = None) -> list[Participant]:
+        """Every matching participant (for exports and the CLI)."""
+        return self.repo.all(query or ParticipantQuery())
+
+    def sectors(self) -> list[str]:
+        """Sectors in use."""
+        return self.repo.sectors()
+
+    def file(self, participant_id: str) -> ParticipantFile:
+        """The whole file; the banked case only for roles allowed to see it."""
+        p = self.repo.get(participant_id)
+        kids = self.children
+        banked = None
+        if self.can_see_restricted:
+            cases = kids["banked_cases"].for_participant(p.id)
+            banked = cases[-1] if cases else None
+        return ParticipantFile(
+            participant=p,
+            influentials=kids["influentials"].for_participant(p.id),
+            reviews=kids["eligibility_reviews"].for_participant(p.id),
+            banked_case=banked,
+            referrals=kids["referrals"].for_participant(p.id),
+            checkins=kids["checkins"].for_participant(p.id),
+            violations=kids["violations"].for_participant(p.id),
+            notes=kids["notes"].for_participant(p.id),
+        )
+
+    def history(self, participant_id: str) -> list[AuditEntry]:
+        """Audit entries about the participant and its visible child records, newest first."""
+        ids = [participant_id]
+        for table, repo in self.children.items():
+            if table in RESTRICTED_TABLES and not self.can_see_restricted:
+                continue
+            ids.extend(r[0] for r in self.session.vault.db.execute(
+                f"SELECT id FROM {repo.table} WHERE participant_id = ?", (participant_id,)))
+        entries = [e for i in ids for e in self.session.vault.audit.for_entity(i)]
+        return sorted(entries, key=lambda e: e.seq, reverse=True)
+
+    def photo(self, participant_id: str) -> bytes | None:
+        """Photo bytes, if any."""
+        return self.repo.photo(participant_id)
+
+    def allowed_statuses(self, participant_id: str) -> list[Status]:
+        """Legal next states from the participant's current one."""
+        return allowed_next(self.repo.get(participant_id).status)
+
+    @property
+    def can_see_restricted(self) -> bool:
+        """Whether the session's role may see banked cases."""
+        from dmi_desktop.domain.roles import can_see_restricted
+
+        return can_see_restricted(self.session.role)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def create(self, fields: dict[str, Any], *, today: date | None = None) -> Participant:
+        """Validate and insert a participant (status starts at "identificado")."""
+        values = clean_participant_fields(fields, today=today or date.today())
+        with self.session.write("crear participantes"):
+            self._check_rut_free(values.get("rut", ""), None)
+            p = self.repo.add(values)
+            self.session.audit("participant.create", "participant", p.id, None, public_dict(p))
+        self.session.publish(Changes("participant", ChangeKind.CREATED, (p.id,), p.id))
+        return p
+
+    def create_many(self, rows: list[dict[str, Any]], *, today: date | None = None) -> list[Participant]:
+        """Insert already validated rows in one transaction (imports); all or nothing."""
+        created = []
+        with self.session.write("importar participantes"):
+            for fields in rows:
+                values = clean_participant_fields(fields, today=today or date.today())
+                self._check_rut_free(values.get("rut", ""), None)
+                p = self.repo.add(values)
+                self.session.audit("participant.import", "participant", p.id, None, public_dict(p))
+                created.append(p)
+        self.session.publish(Changes("participant", ChangeKind.BULK, tuple(p.id for p in created)))
+        return created
+
+    def update(self, participant_id: str, changes: dict[str, Any], *, today: date | None = None) -> Participant:
+        """Edit identity fields; only what really changed is stamped and audited."""
+        if "status" in changes:
+            raise ValidationError({"status": "use set_status para cambiar el estado"})
+        values = clean_participant_fields(changes, today=today or date.today(), partial=True)
+        with self.session.write("editar participantes"):
+            before = self.repo.get(participant_id)
+            old = public_dict(before)
+            diff = {k: v for k, v in values.items() if public_dict_value(v) != old.get(k)}
+            if not diff:
+                return before
+            if "rut" in diff:
+                self._check_rut_free(diff["rut"], participant_id)
+            after = self.repo.update(participant_id, diff)
+            new = public_dict(after)
+            self.session.audit("participant.update", "participant", participant_id,
+                               {k: old[k] for k in diff}, {k: new[k] for k in diff})
+        self.session.publish(Changes("participant", ChangeKind.UPDATED, (participant_id,), participant_id))
+        return after
+
+    def set_status(self, participant_id: str, target: Status | str, reason: str = "") -> Participant:
+        """Move along the life cycle; illegal moves are refused naming both states."""
+        new_status = target if isinstance(target, Status) else parse_status(str(target))
+        with self.session.write("cambiar estados"):
+            before = self.repo.get(participant_id)
+            check_transition(before.status, new_status)
+            after = self.repo.update(participant_id, {"status": new_status})
+            self.session.audit("participant.status", "participant", participant_id,
+                               {"status": before.status.value},
+                               {"status": new_status.value, "reason": reason.strip()})
+        self.session.publish(Changes("participant", ChangeKind.STATUS, (participant_id,), participant_id))
+        return after
+
+    def set_photo(self, participant_id: str, data: bytes | None) -> None:
+        """Store or remove the photo (audited without the image itself)."""
+        with self.session.write("cambiar fotos"):
+            self.repo.get(participant_id)
+            self.repo.set_photo(participant_id, data)
+            self.session.audit("participant.photo", "participant", participant_id, None,
+                               {"photo": "set" if data else "removed"})
+        self.session.publish(Changes("participant", ChangeKind.UPDATED, (participant_id,), participant_id))
+
+    # -- child records ----------------------------------------------------------------------------
+
+    def add_record(self, table: str, participant_id: str, fields: dict[str, Any], *, today: date | None = None) -> Any:
+        """Add an influential, review, banked case, referral, check-in, violation or note."""
+        self._check_table(table)
+        values = clean_child_fields(table, fields, today=today or date.today())
+        with self.session.write("agregar registros"):
+            self.repo.get(participant_id)
+            record = self.children[table].add({**values, "participant_id": participant_id})
+            self.session.audit(f"{table}.create", table, record.id, None, public_dict(record))
+        self.session.publish(Changes(table, ChangeKind.CREATED, (record.id,), participant_id))
+        return record
+
+    def update_record(self, table: str, record_id: str, changes: dict[str, Any], *, today: date | None = None) -> Any:
+        """Edit a child record."""
+        self._check_table(table)
+        values = clean_child_fields(table, changes, today=today or date.today(), partial=True)
+        with self.session.write("editar registros"):
+            repo = self.children[table]
+            before = public_dict(repo.get(record_id))
+            diff = {k: v for k, v in values.items() if public_dict_value(v) != before.get(k)}
+            record = repo.update(record_id, diff) if diff else repo.get(record_id)
+            after = public_dict(record)
+            if diff:
+                self.session.audit(f"{table}.update", table, record_id,
+                                   {k: before[k] for k in diff}, {k: after[k] for k in diff})
+        self.session.publish(Changes(table, ChangeKind.UPDATED, (record_id,), record.participant_id))
+        return record
+
+    def delete_record(self, table: str, record_id: str) -> None:
+        """Tombstone a child record (audited with what it held)."""
+        self._check_table(table)
+        with self.session.write("eliminar registros"):
+            repo = self.children[table]
+            record = repo.get(record_id)
+            repo.delete(record_id)
+            self.session.audit(f"{table}.delete", table, record_id, public_dict(record), None)
+        self.session.publish(Changes(table, ChangeKind.DELETED, (record_id,), record.participant_id))
+
+    def _check_table(self, table: str) -> None:
+        if table not in self.children:
+            raise ValidationError({"table": message("choice", value=table, choices=", ".join(self.children))})
+        if table in RESTRICTED_TABLES:
+            self.session.require_restricted()
+
+    def _check_rut_free(self, rut: str, own_id: str | None) -> None:
+        if not rut:
+            return
+        owner = self.repo.rut_owner(rut)
+        if owner is not None and owner != own_id:
+            raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+
+
+def public_dict_value(value: Any) -> Any:
+    """Compare new input with stored values in their stored form."""
+    from dmi_desktop.storage.records import to_column
+
+    return to_column(value)
+
+
+def status_label(status: Status) -> str:
+    """Label in the current language (re-exported for the UI and CLI)."""
+    return label(status)

@@ -1,0 +1,150 @@
+"""One-file encrypted backups: key slots + SQLCipher snapshot, authenticated with a key-derived MAC."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import struct
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from dmi_desktop import __version__
+from dmi_desktop.storage.connection import _raw_key_pragma, open_database
+from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
+from dmi_desktop.storage.errors import BadBackup, DamagedDatabase
+from dmi_desktop.storage.keyslots import KeyFile
+from dmi_desktop.storage.schema import schema_version
+
+MAGIC = b"DMI-VAULT-BACKUP\x00v1\n"
+MAC_BYTES = 32
+
+
+def _mac_key(master_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"dmi-backup-mac").derive(master_key)
+
+
+@dataclass(frozen=True)
+class BackupHeader:
+    """What a backup says about itself before it is unlocked."""
+
+    vault_id: str
+    created_at: str
+    schema_version: int
+    app_version: str
+    keys: dict
+    db_size: int
+
+
+def _snapshot(db: Database, key: bytes, target: Path) -> None:
+    """Copy the live database page by page into an encrypted file under the same key."""
+    dest = dbapi.connect(str(target), isolation_level=None)
+    try:
+        dest.execute(_raw_key_pragma(key))
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def write_backup(db: Database, keyfile: KeyFile, key: bytes, target: Path) -> None:
+    """Write ``target`` atomically: magic, header length, header JSON, encrypted db, MAC."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as tmp:
+        snap = Path(tmp) / "snapshot.db"
+        _snapshot(db, key, snap)
+        data = snap.read_bytes()  # already SQLCipher-encrypted pages
+        header = {
+            "vault_id": keyfile.vault_id,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "schema_version": schema_version(db),
+            "app_version": __version__,
+            "keys": keyfile.to_document(),
+            "db_size": len(data),
+        }
+        head = json.dumps(header, sort_keys=True).encode("utf-8")
+        body = MAGIC + struct.pack(">I", len(head)) + head + data
+        mac = hmac.new(_mac_key(key), body, hashlib.sha256).digest()
+        partial = Path(tmp) / "backup.part"
+        with open(partial, "wb") as fh:
+            fh.write(body + mac)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+
+
+def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
+    """Parse a backup file; returns header, authenticated body, database bytes and MAC. BadBackup if malformed."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise BadBackup(f"no se puede leer la copia de seguridad: {exc.strerror}") from None
+    if not raw.startswith(MAGIC):
+        raise BadBackup(f"{Path(path).name} no es una copia de seguridad de DMI Desktop")
+    try:
+        (head_len,) = struct.unpack(">I", raw[len(MAGIC) : len(MAGIC) + 4])
+        start = len(MAGIC) + 4
+        head = json.loads(raw[start : start + head_len].decode("utf-8"))
+        header = BackupHeader(
+            str(head["vault_id"]), str(head["created_at"]), int(head["schema_version"]),
+            str(head["app_version"]), dict(head["keys"]), int(head["db_size"]),
+        )
+        db_start = start + head_len
+        data = raw[db_start : db_start + header.db_size]
+        mac = raw[db_start + header.db_size :]
+        if len(data) != header.db_size or len(mac) != MAC_BYTES:
+            raise ValueError
+    except (KeyError, TypeError, ValueError, struct.error, UnicodeDecodeError):
+        raise BadBackup(f"la copia de seguridad {Path(path).name} está dañada o incompleta") from None
+    return header, raw[: db_start + header.db_size], data, mac
+
+
+def verify_backup(body: bytes, mac: bytes, key: bytes) -> None:
+    """Raise BadBackup unless the MAC proves the file is intact and made with this vault's key."""
+    expected = hmac.new(_mac_key(key), body, hashlib.sha256).digest()
+    if not hmac.compare_digest(expected, mac):
+        raise BadBackup("la copia de seguridad fue alterada o está dañada")
+
+
+def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, bytes]:
+    """Unlock a backup with a passphrase of one of its users and verify it; nothing is written."""
+    from dmi_desktop.storage.errors import NewerSchema
+    from dmi_desktop.storage.schema import LATEST_VERSION
+
+    header, body, data, mac = read_header(path)
+    keyfile = KeyFile.from_document(header.keys, Path(path).name)
+    key, _slot = keyfile.unlock_user(None, passphrase)
+    verify_backup(body, mac, key)
+    if header.schema_version > LATEST_VERSION:
+        raise NewerSchema(
+            f"la copia fue hecha por una versión más nueva de la aplicación (esquema {header.schema_version})"
+        )
+    return header, data, key
+
+
+def restore_files(folder: Path, keys_doc: dict, data: bytes, key: bytes) -> None:
+    """Put the backup's database and key file into ``folder`` after checking the database opens."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".restore-") as tmp:
+        candidate = Path(tmp) / "vault.db"
+        candidate.write_bytes(data)
+        try:
+            db = open_database(candidate, key)
+            ok = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()] == ["ok"]
+            db.execute("PRAGMA journal_mode = DELETE")  # fold the WAL back before moving the file
+            db.close()
+        except (DamagedDatabase, DatabaseError):
+            ok = False
+        if not ok:
+            raise BadBackup("la base de datos dentro de la copia de seguridad está dañada")
+        for suffix in ("-wal", "-shm"):
+            stale = folder / f"vault.db{suffix}"
+            if stale.exists():
+                stale.unlink()
+        os.replace(candidate, folder / "vault.db")
+        KeyFile.from_document(keys_doc).save(folder / "vault.keys")

@@ -1,0 +1,51 @@
+"""The one connection factory: key first, then the same PRAGMAs every time (STYLE point 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
+from dmi_desktop.storage.errors import DamagedDatabase
+
+CACHE_PAGES = -64_000  # 64 MB page cache: encryption makes cache misses costly (DESIGN §8)
+
+
+def _raw_key_pragma(key: bytes) -> str:
+    # A raw 256-bit key skips SQLCipher's own PBKDF2: our slots already did the slow derivation.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
+    """Open ``path`` keyed with ``key`` and return a sqlite-utils Database on top of it.
+
+    Raises DamagedDatabase when the file is not an SQLCipher database for this key.
+    """
+    if not create and not path.exists():
+        raise DamagedDatabase(f"falta la base de datos {path.name}")
+    conn = dbapi.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
+    try:
+        conn.execute(_raw_key_pragma(key))  # must be the very first statement (SQLCipher ≥ 4.7)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA cache_size = {CACHE_PAGES}")
+        # Reading the schema is what actually tests the key.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except DatabaseError:
+        conn.close()
+        raise DamagedDatabase(f"la base de datos {path.name} está dañada o no corresponde a estas llaves") from None
+    return Database(conn)
+
+
+def database_key_works(path: Path, key: bytes) -> bool:
+    """True when ``key`` opens ``path`` (used to check backups before restoring)."""
+    try:
+        db = open_database(path, key)
+    except DamagedDatabase:
+        return False
+    db.close()
+    return True

@@ -1,0 +1,41 @@
+"""Storage failures with one-line messages a user can act on."""
+
+from __future__ import annotations
+
+from dmi_desktop.domain.errors import DmiError
+
+
+class VaultError(DmiError):
+    """Base for vault problems."""
+
+
+class VaultNotFound(VaultError):
+    """No vault in the given folder."""
+
+
+class VaultExists(VaultError):
+    """A vault already exists where one was to be created."""
+
+
+class WrongPassphrase(VaultError):
+    """No key slot opens with the given passphrase or recovery key."""
+
+
+class DamagedKeyFile(VaultError):
+    """vault.keys is missing fields, not JSON, or altered."""
+
+
+class DamagedDatabase(VaultError):
+    """vault.db is truncated, corrupted, or not the database the key slots belong to."""
+
+
+class VaultInUse(VaultError):
+    """Another process has the vault open."""
+
+
+class NewerSchema(VaultError):
+    """The vault was written by a newer version of the app."""
+
+
+class BadBackup(VaultError):
+    """A backup file that is damaged, altered or not a DMI backup."""

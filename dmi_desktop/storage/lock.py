@@ -1,0 +1,30 @@
+"""One process per vault: an OS file lock held while the vault is open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from dmi_desktop.storage.errors import VaultInUse
+
+LOCK_NAME = "vault.lock"
+
+
+class VaultLock:
+    """Exclusive, non-blocking lock on ``<vault>/vault.lock`` (released on close or process exit)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._lock = FileLock(str(folder / LOCK_NAME), timeout=0)
+
+    def acquire(self) -> None:
+        """Take the lock or raise VaultInUse at once."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise VaultInUse("la bóveda está en uso por otro programa o ventana (ciérrelo e intente de nuevo)") from None
+
+    def release(self) -> None:
+        """Give the lock back."""
+        if self._lock.is_locked:
+            self._lock.release(force=True)

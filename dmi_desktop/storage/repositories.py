@@ -1,0 +1,265 @@
+"""Repositories: the only place SQL about the participant file lives; they return dataclasses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from dmi_desktop.domain.errors import NotFound
+from dmi_desktop.domain.models import (
+    BankedCase,
+    CheckIn,
+    EligibilityReview,
+    Influential,
+    Note,
+    Participant,
+    ParticipantRow,
+    Record,
+    Referral,
+    Violation,
+)
+from dmi_desktop.domain.status import Status
+from dmi_desktop.storage.records import data_fields, from_row, stamp_new, stamp_update
+from dmi_desktop.storage.vault import Vault
+
+R = TypeVar("R", bound=Record)
+
+_PARTICIPANT_FIELDS = (
+    "id", "created_hlc", "updated_hlc", "origin", "deleted", "case_no", "nombres", "apellido_paterno",
+    "apellido_materno", "alias", "rut", "birth_date", "sex", "phone", "address", "sector", "status",
+)
+PARTICIPANT_SELECT = ", ".join(f"p.{c}" for c in _PARTICIPANT_FIELDS) + ", p.photo IS NOT NULL AS has_photo"
+_PARTICIPANT_NAMES = (*_PARTICIPANT_FIELDS, "has_photo")
+# Sort keys the list offers; each maps to an indexed SQL expression (never sort in Python at 100 000 rows).
+SORT_COLUMNS = {
+    "case_no": "case_no",
+    "name": "sort_name",
+    "alias": "alias",
+    "rut": "rut",
+    "sector": "sector",
+    "status": "status",
+    "last_checkin": "last_checkin",
+}
+
+
+def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
+    """Accent- and case-insensitive sort key: surnames first, as Chilean lists are read."""
+    text = f"{paterno} {materno} {nombres}"
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)).strip()
+
+
+_TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+_RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash."""
+    terms = []
+    for token in _TOKEN.findall(text):
+        if _RUTLIKE.match(token) and any(c.isdigit() for c in token):
+            token = token.replace(".", "").replace("-", "")
+        for part in re.split(r"[.\-]", token):
+            if part:
+                terms.append('"' + part.replace('"', "") + '"*')
+    return " AND ".join(terms)
+
+
+@dataclass(frozen=True)
+class ParticipantQuery:
+    """Filters and order for the participants list (everything happens in SQL)."""
+
+    search: str = ""
+    status: tuple[Status, ...] = ()
+    sector: str = ""
+    sort: str = "name"
+    descending: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL WHERE clause and parameters."""
+        clauses, params = ["p.deleted = 0"], []
+        if self.search.strip():
+            match = fts_query(self.search)
+            if match:
+                clauses.append("p.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?)")
+                params.append(match)
+        if self.status:
+            clauses.append(f"p.status IN ({','.join('?' * len(self.status))})")
+            params.extend(s.value for s in self.status)
+        if self.sector:
+            clauses.append("p.sector = ?")
+            params.append(self.sector)
+        return " AND ".join(clauses), params
+
+    def order(self) -> str:
+        """SQL ORDER BY with a stable tie-break."""
+        column = SORT_COLUMNS.get(self.sort, "sort_name")
+        direction = "DESC" if self.descending else "ASC"
+        return f"p.{column} {direction}, p.case_no {direction}"
+
+
+class ParticipantRepository:
+    """Participants: create, read, update, list pages, search."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.db = vault.db
+
+    def add(self, values: dict[str, Any]) -> Participant:
+        """Insert a participant; assigns a case number unique across laptops (device code inside)."""
+        year = date.today().year
+        seq = self.vault.next_sequence(f"case_no:{year}")
+        values = dict(values)
+        values.setdefault("status", Status.IDENTIFIED)
+        values["case_no"] = f"{self.vault.device_code}-{year}-{seq:05d}"
+        row = stamp_new(values, self.vault.hlc)
+        row["sort_name"] = sort_key_for(row.get("nombres", ""), row.get("apellido_paterno", ""),
+                                        row.get("apellido_materno", ""))
+        self.db["participants"].insert(row)
+        return self.get(row["id"])
+
+    def get(self, participant_id: str) -> Participant:
+        """The participant with this id; NotFound if missing or deleted."""
+        row = self.db.execute(
+            f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE p.id = ? AND p.deleted = 0", (participant_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no existe el participante {participant_id}")
+        return self._participant(row)
+
+    def resolve(self, id_or_case_no: str) -> Participant:
+        """Find by id or by case number (as users type it)."""
+        key = id_or_case_no.strip()
+        row = self.db.execute(
+            f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE (p.id = ? OR p.case_no = ?) AND p.deleted = 0",
+            (key, key.upper()),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no existe el participante {id_or_case_no}")
+        return self._participant(row)
+
+    def rut_owner(self, rut: str) -> str | None:
+        """Id of the live participant holding ``rut``, if any."""
+        row = self.db.execute("SELECT id FROM participants WHERE rut = ? AND deleted = 0", (rut,)).fetchone()
+        return row[0] if row else None
+
+    def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
+        """Apply field changes with fresh clocks; returns the updated participant."""
+        old = self.db.execute("SELECT _clock, nombres, apellido_paterno, apellido_materno FROM participants"
+                              " WHERE id = ? AND deleted = 0", (participant_id,)).fetchone()
+        if old is None:
+            raise NotFound(f"no existe el participante {participant_id}")
+        row = stamp_update(old[0], changes, self.vault.hlc)
+        if {"nombres", "apellido_paterno", "apellido_materno"} & changes.keys():
+            names = {"nombres": old[1], "apellido_paterno": old[2], "apellido_materno": old[3]}
+            names.update({k: v for k, v in changes.items() if k in names})
+            row["sort_name"] = sort_key_for(names["nombres"], names["apellido_paterno"], names["apellido_materno"])
+        self.db["participants"].update(participant_id, row)
+        return self.get(participant_id)
+
+    def photo(self, participant_id: str) -> bytes | None:
+        """The stored photo bytes (JPEG/PNG), if any."""
+        row = self.db.execute("SELECT photo FROM participants WHERE id = ?", (participant_id,)).fetchone()
+        return row[0] if row else None
+
+    def set_photo(self, participant_id: str, data: bytes | None) -> None:
+        """Store or clear the photo (kept inside the encrypted database)."""
+        old = self.db.execute("SELECT _clock FROM participants WHERE id = ?", (participant_id,)).fetchone()
+        row = stamp_update(old[0], {"photo": data}, self.vault.hlc)
+        self.db["participants"].update(participant_id, row)
+
+    def count(self, query: ParticipantQuery) -> int:
+        """How many participants match."""
+        where, params = query.where()
+        return int(self.db.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
+
+    def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
+        """One page of list rows, already filtered and sorted by SQL."""
+        where, params = query.where()
+        sql = (
+            "SELECT p.id, p.case_no, p.nombres, p.apellido_paterno, p.apellido_materno, p.alias, p.rut, p.sector,"
+            f" p.status, p.last_checkin FROM participants p WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
+        )
+        out = []
+        for r in self.db.execute(sql, [*params, limit, offset]):
+            name = " ".join(x for x in (r[2], r[3], r[4]) if x)
+            out.append(ParticipantRow(r[0], r[1], name, r[5], r[6], r[7], Status(r[8]),
+                                      date.fromisoformat(r[9]) if r[9] else None))
+        return out
+
+    def all(self, query: ParticipantQuery) -> list[Participant]:
+        """Every matching participant (exports); ordered like the list."""
+        where, params = query.where()
+        rows = self.db.execute(f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE {where} ORDER BY {query.order()}", params)
+        return [self._participant(r) for r in rows]
+
+    def sectors(self) -> list[str]:
+        """Distinct sectors in use, for filters and pickers."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector")]
+
+    def _participant(self, row: tuple) -> Participant:
+        return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))
+
+
+class ChildRepository(Generic[R]):
+    """Rows that belong to one participant (influentials, reviews, referrals, check-ins...)."""
+
+    def __init__(self, vault: Vault, table: str, cls: type[R], order: str = "created_hlc") -> None:
+        self.vault = vault
+        self.db = vault.db
+        self.table = table
+        self.cls = cls
+        self.order = order
+        self._columns = ["id", "created_hlc", "updated_hlc", "origin", "deleted", *data_fields(cls)]
+
+    def add(self, values: dict[str, Any]) -> R:
+        """Insert a row (values must include participant_id)."""
+        row = stamp_new(values, self.vault.hlc)
+        self.db[self.table].insert(row)
+        return self.get(row["id"])
+
+    def get(self, row_id: str) -> R:
+        """One live row by id."""
+        row = self.db.execute(
+            f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no existe el registro {row_id}")
+        return from_row(self.cls, dict(zip(self._columns, row, strict=True)))
+
+    def update(self, row_id: str, changes: dict[str, Any]) -> R:
+        """Change fields with fresh clocks."""
+        old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
+        if old is None:
+            raise NotFound(f"no existe el registro {row_id}")
+        self.db[self.table].update(row_id, stamp_update(old[0], changes, self.vault.hlc))
+        return self.get(row_id)
+
+    def delete(self, row_id: str) -> None:
+        """Tombstone the row so the deletion can travel to other laptops."""
+        self.update(row_id, {"deleted": True})
+
+    def for_participant(self, participant_id: str) -> list[R]:
+        """Live rows of one participant in display order."""
+        rows = self.db.execute(
+            f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE participant_id = ? AND deleted = 0"
+            f" ORDER BY {self.order}", (participant_id,),
+        )
+        return [from_row(self.cls, dict(zip(self._columns, r, strict=True))) for r in rows]
+
+
+def child_repositories(vault: Vault) -> dict[str, ChildRepository[Any]]:
+    """One repository per child table, keyed by table name."""
+    return {
+        "influentials": ChildRepository(vault, "influentials", Influential),
+        "eligibility_reviews": ChildRepository(vault, "eligibility_reviews", EligibilityReview),
+        "banked_cases": ChildRepository(vault, "banked_cases", BankedCase),
+        "referrals": ChildRepository(vault, "referrals", Referral),
+        "checkins": ChildRepository(vault, "checkins", CheckIn, order="day DESC"),
+        "violations": ChildRepository(vault, "violations", Violation, order="day DESC"),
+        "notes": ChildRepository(vault, "notes", Note, order="created_hlc DESC"),
+    }

@@ -1,0 +1,330 @@
+"""The vault folder: create, unlock, lock, slots, migrations and integrity (DESIGN §3)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dmi_desktop.domain.hlc import HybridLogicalClock
+from dmi_desktop.domain.roles import Role
+from dmi_desktop.storage import keyslots
+from dmi_desktop.storage.audit import AuditLog
+from dmi_desktop.storage.connection import open_database
+from dmi_desktop.storage.driver import Database, DatabaseError
+from dmi_desktop.storage.errors import (
+    DamagedDatabase,
+    NewerSchema,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from dmi_desktop.storage.keyslots import KdfParams, KeyFile
+from dmi_desktop.storage.lock import VaultLock
+from dmi_desktop.storage.schema import LATEST_VERSION, apply_migrations, pending_migrations, schema_version
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+KEYS_NAME = "vault.keys"
+BACKUPS_DIR = "backups"
+
+
+def is_vault(folder: Path) -> bool:
+    """True when ``folder`` holds a vault (both files present)."""
+    return (folder / DB_NAME).exists() and (folder / KEYS_NAME).exists()
+
+
+def valid_device_code(code: str) -> bool:
+    """Device codes: 2–6 upper-case letters or digits, part of every case number."""
+    return 2 <= len(code) <= 6 and code.isascii() and code.isalnum() and code.upper() == code
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Vault:
+    """An open (unlocked) vault. Create with :meth:`create` or :meth:`unlock`; always :meth:`close`."""
+
+    def __init__(self, folder: Path, db: Database, keyfile: KeyFile, key: bytes, user: str, lock: VaultLock) -> None:
+        self.folder = folder
+        self.db = db
+        self.keyfile = keyfile
+        self._key = key
+        self.user = user
+        self._lock = lock
+        self.device_id = self.meta("device_id") or ""
+        self.device_code = self.meta("device_code") or ""
+        self.hlc = HybridLogicalClock(self.device_id)
+        newest = db.execute("SELECT max(updated_hlc) FROM participants").fetchone()[0]
+        if newest:
+            self.hlc.observe(newest)  # never issue a timestamp older than one on disk
+        self.audit = AuditLog(db)
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        *,
+        user: str,
+        passphrase: str,
+        organisation: str = "",
+        device_code: str | None = None,
+        kdf: KdfParams | None = None,
+    ) -> tuple[Vault, str]:
+        """Create a new vault; return it (unlocked) and the recovery key to show once."""
+        folder = Path(folder)
+        if is_vault(folder) or (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
+            raise VaultExists(f"ya existe una bóveda en {folder}")
+        code = (device_code or _random_device_code()).upper()
+        if not valid_device_code(code):
+            raise VaultError("el código de equipo debe tener 2 a 6 letras o dígitos")
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            params = kdf or keyslots.calibrate()
+            key = secrets.token_bytes(keyslots.KEY_BYTES)
+            keyfile = KeyFile.new()
+            keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), key, params)
+            recovery = keyslots.new_recovery_key()
+            keyfile.add_slot(keyslots.RECOVERY, "", keyslots.normalize_recovery_key(recovery), key, params)
+            db = open_database(folder / DB_NAME, key, create=True)
+            apply_migrations(db)
+            with db.atomic():
+                meta = {
+                    "vault_id": keyfile.vault_id,
+                    "device_id": str(uuid.uuid4()),
+                    "device_code": code,
+                    "organisation": organisation,
+                    "created_at": _now(),
+                }
+                for k, v in meta.items():
+                    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
+                db.execute("INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now()))
+            # The key file is written last: a vault without it is visibly incomplete, never half-usable.
+            keyfile.save(folder / KEYS_NAME)
+            (folder / BACKUPS_DIR).mkdir(exist_ok=True)
+        except BaseException:
+            lock.release()
+            raise
+        vault = cls(folder, db, keyfile, key, user, lock)
+        with vault.atomic():
+            vault.audit.append(user, "vault.create", "vault", keyfile.vault_id, None, {"organisation": organisation})
+        return vault, recovery
+
+    @classmethod
+    def unlock(cls, folder: Path, passphrase: str, user: str | None = None) -> Vault:
+        """Open with a user's passphrase (any user's slot when ``user`` is None)."""
+        return cls._open(Path(folder), lambda kf: kf.unlock_user(user, passphrase), user)
+
+    @classmethod
+    def unlock_with_recovery(cls, folder: Path, recovery_key: str, user: str | None = None) -> Vault:
+        """Open with the recovery key, acting as ``user`` (default: the first coordinator)."""
+        return cls._open(Path(folder), lambda kf: (kf.unlock_recovery(recovery_key), None), user)
+
+    @classmethod
+    def open_with_key(cls, folder: Path, key: bytes, user: str) -> Vault:
+        """Open with an already unwrapped key (tests and benchmarks skip the slow KDF this way)."""
+        return cls._open(Path(folder), lambda kf: (key, None), user)
+
+    @classmethod
+    def _open(cls, folder: Path, unwrap, user: str | None) -> Vault:  # noqa: ANN001 - private callback
+        if not folder.exists() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
+            raise VaultNotFound(f"no hay una bóveda en {folder}")
+        keyfile = KeyFile.load(folder / KEYS_NAME)
+        if not (folder / DB_NAME).exists():
+            raise DamagedDatabase(f"falta la base de datos {DB_NAME} en {folder}")
+        lock = VaultLock(folder)
+        lock.acquire()
+        try:
+            key, slot = unwrap(keyfile)
+            db = open_database(folder / DB_NAME, key)
+            try:
+                acting = slot.user if slot is not None else user
+                cls._prepare_schema(folder, db, keyfile, key)
+                acting = acting or _first_coordinator(db)
+                if db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
+                    raise WrongPassphrase(f"el usuario {acting!r} no existe en esta bóveda")
+            except BaseException:
+                db.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, db, keyfile, key, acting, lock)
+
+    @staticmethod
+    def _prepare_schema(folder: Path, db: Database, keyfile: KeyFile, key: bytes) -> None:
+        """Refuse newer vaults; back up, then migrate older ones."""
+        try:
+            version = schema_version(db)
+        except DatabaseError:
+            raise DamagedDatabase(f"la base de datos {DB_NAME} está dañada") from None
+        if version > LATEST_VERSION:
+            raise NewerSchema(
+                f"esta bóveda fue creada por una versión más nueva de la aplicación (esquema {version} > {LATEST_VERSION});"
+                " actualice DMI Desktop"
+            )
+        if version == 0:
+            raise DamagedDatabase(f"la base de datos {DB_NAME} está vacía o incompleta")
+        if pending_migrations(version):
+            from dmi_desktop.storage.backup import write_backup
+
+            target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{_stamp()}.dmibackup"
+            write_backup(db, keyfile, key, target)
+            log.info("backup before migrating from schema %s written", version)
+            apply_migrations(db)
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Lock the vault: close the database, forget the key, release the folder lock."""
+        if self.db is not None:
+            with contextlib.suppress(DatabaseError):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self.db = None  # type: ignore[assignment]
+        self._key = b""
+        self._lock.release()
+
+    lock = close
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed."""
+        return self.db is not None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (savepoints when nested); every write goes through here."""
+        with self.db.atomic():
+            yield self.db
+
+    def meta(self, key: str) -> str | None:
+        """A value from the vault's own metadata table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value (inside the caller's transaction)."""
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def next_sequence(self, name: str) -> int:
+        """Next value of a per-vault counter (case numbers); call inside a transaction."""
+        self.db.execute(
+            "INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
+            (name,),
+        )
+        return int(self.db.execute("SELECT value FROM sequences WHERE name = ?", (name,)).fetchone()[0])
+
+    # -- users and slots --------------------------------------------------------------------
+
+    def role_of(self, user: str) -> Role | None:
+        """The role stored for ``user`` inside the encrypted database."""
+        row = self.db.execute("SELECT role FROM users WHERE name = ?", (user,)).fetchone()
+        return Role(row[0]) if row else None
+
+    def users(self) -> list[tuple[str, Role]]:
+        """Every user with a role, by name."""
+        return [(r[0], Role(r[1])) for r in self.db.execute("SELECT name, role FROM users ORDER BY name")]
+
+    def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the key in ``user``'s slot only; the database is untouched."""
+        old = self.keyfile.user_slot(user)
+        params = kdf or (old.kdf if old else keyslots.calibrate())
+        self.keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), self._key, params)
+        self.keyfile.save(self.folder / KEYS_NAME)
+
+    def add_user(self, name: str, role: Role, passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Add a user row and a key slot (the caller audits and checks permissions)."""
+        if self.role_of(name) is not None:
+            raise VaultError(f"el usuario {name!r} ya existe")
+        self.db.execute("INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (name, Role(role), _now()))
+        self.set_passphrase(name, passphrase, kdf or self._own_kdf())
+
+    def remove_user(self, name: str) -> None:
+        """Remove a user's row and slot."""
+        self.db.execute("DELETE FROM users WHERE name = ?", (name,))
+        self.keyfile.remove_user(name)
+        self.keyfile.save(self.folder / KEYS_NAME)
+
+    def _own_kdf(self) -> KdfParams:
+        slot = self.keyfile.user_slot(self.user)
+        return slot.kdf if slot else keyslots.calibrate()
+
+    # -- maintenance ---------------------------------------------------------------------------
+
+    def restore_from(self, backup: Path, passphrase: str) -> Path:
+        """Replace this vault with a backup (checked first); the current state is backed up, then the vault closes.
+
+        Returns the path of the safety backup taken of the replaced vault.
+        """
+        from dmi_desktop.storage.backup import open_backup, restore_files
+
+        header, data, key = open_backup(Path(backup), passphrase=passphrase)
+        safety = self.folder / BACKUPS_DIR / f"antes-de-restaurar-{_stamp()}.dmibackup"
+        self.backup_to(safety)
+        self.db.close()
+        self.db = None  # type: ignore[assignment]
+        try:
+            restore_files(self.folder, header.keys, data, key)
+        finally:
+            self._key = b""
+            self._lock.release()
+        return safety
+
+    def integrity_problems(self) -> list[str]:
+        """Run ``cipher_integrity_check`` (page HMACs) and ``integrity_check``; empty means healthy."""
+        problems = [str(r[0]) for r in self.db.execute("PRAGMA cipher_integrity_check").fetchall()]
+        result = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            problems.extend(result)
+        return problems
+
+    def backup_to(self, target: Path) -> Path:
+        """Write one encrypted backup file of the whole vault."""
+        from dmi_desktop.storage.backup import write_backup
+
+        write_backup(self.db, self.keyfile, self._key, Path(target))
+        return Path(target)
+
+
+def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
+    """Restore a backup into a folder that holds no vault yet."""
+    from dmi_desktop.storage.backup import open_backup, restore_files
+
+    folder = Path(folder)
+    if is_vault(folder):
+        raise VaultExists(f"ya existe una bóveda en {folder}; ábrala para restaurar sobre ella")
+    header, data, key = open_backup(Path(backup), passphrase=passphrase)
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = VaultLock(folder)
+    lock.acquire()
+    try:
+        restore_files(folder, header.keys, data, key)
+        (folder / BACKUPS_DIR).mkdir(exist_ok=True)
+    finally:
+        lock.release()
+
+
+def _first_coordinator(db: Database) -> str | None:
+    row = db.execute("SELECT name FROM users WHERE role = 'coordinator' ORDER BY created_at, name LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def _random_device_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(4))
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
