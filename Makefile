@@ -18,11 +18,13 @@ run: $(STAMP)  ## start the desktop app on the demo vault
 	$(BIN)/python main.py --demo
 
 test: $(STAMP)  ## lint, layer contracts and the whole test suite (offscreen)
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(STAMP)  ## format the code, then lint
+	$(BIN)/ruff format .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 

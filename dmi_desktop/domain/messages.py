@@ -8,11 +8,20 @@ _LANGUAGE = "es"
 CATALOG: dict[str, dict[str, str]] = {
     "required": {"es": "es obligatorio", "en": "is required"},
     "rut_invalid": {"es": "RUT no válido ({reason})", "en": "invalid RUT ({reason})"},
-    "rut_duplicate": {"es": "ya existe un participante con el RUT {rut}", "en": "a participant with RUT {rut} already exists"},
-    "date_format": {"es": "fecha no válida {value!r} (use AAAA-MM-DD)", "en": "invalid date {value!r} (use YYYY-MM-DD)"},
+    "rut_duplicate": {
+        "es": "ya existe un participante con el RUT {rut}",
+        "en": "a participant with RUT {rut} already exists",
+    },
+    "date_format": {
+        "es": "fecha no válida {value!r} (use AAAA-MM-DD)",
+        "en": "invalid date {value!r} (use YYYY-MM-DD)",
+    },
     "date_future": {"es": "la fecha {value} está en el futuro", "en": "the date {value} is in the future"},
     "date_too_old": {"es": "la fecha {value} es anterior a 1900", "en": "the date {value} is before 1900"},
-    "choice": {"es": "valor no permitido {value!r} (use: {choices})", "en": "value {value!r} not allowed (use: {choices})"},
+    "choice": {
+        "es": "valor no permitido {value!r} (use: {choices})",
+        "en": "value {value!r} not allowed (use: {choices})",
+    },
     "phone": {"es": "teléfono no válido {value!r}", "en": "invalid phone number {value!r}"},
     "too_long": {"es": "demasiado largo (máximo {limit} caracteres)", "en": "too long (at most {limit} characters)"},
     "illegal_transition": {
@@ -20,7 +29,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "cannot move from “{current}” to “{target}”",
     },
     "unknown_status": {"es": "estado desconocido {value!r}", "en": "unknown status {value!r}"},
-    "expiry_before_banked": {"es": "el vencimiento es anterior a la fecha de reserva", "en": "expiry is before the banked date"},
+    "expiry_before_banked": {
+        "es": "el vencimiento es anterior a la fecha de reserva",
+        "en": "expiry is before the banked date",
+    },
 }
 
 

@@ -67,8 +67,16 @@ class Participant(Record):
 
 # Fields a user may edit on a participant (status changes go through set_status).
 PARTICIPANT_EDITABLE = (
-    "nombres", "apellido_paterno", "apellido_materno", "alias", "rut", "birth_date",
-    "sex", "phone", "address", "sector",
+    "nombres",
+    "apellido_paterno",
+    "apellido_materno",
+    "alias",
+    "rut",
+    "birth_date",
+    "sex",
+    "phone",
+    "address",
+    "sector",
 )
 
 

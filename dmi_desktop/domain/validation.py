@@ -97,31 +97,50 @@ def clean_participant_fields(raw: dict[str, Any], *, today: date, partial: bool 
 _Spec = dict[str, tuple[str, bool, bool]]
 CHILD_SPECS: dict[str, _Spec] = {
     "influentials": {
-        "name": ("text", True, False), "relationship": ("text", False, False), "phone": ("phone", False, False),
-        "address": ("text", False, False), "visited_on": ("date", False, False), "notes": ("text", False, False),
+        "name": ("text", True, False),
+        "relationship": ("text", False, False),
+        "phone": ("phone", False, False),
+        "address": ("text", False, False),
+        "visited_on": ("date", False, False),
+        "notes": ("text", False, False),
     },
     "eligibility_reviews": {
-        "violence_or_weapons": ("bool", False, False), "leadership_role": ("bool", False, False),
-        "still_active": ("bool", False, False), "enough_evidence": ("bool", False, False),
-        "decision": ("decision", False, False), "rationale": ("text", False, False),
-        "reviewer": ("text", False, False), "review_date": ("date", False, False),
+        "violence_or_weapons": ("bool", False, False),
+        "leadership_role": ("bool", False, False),
+        "still_active": ("bool", False, False),
+        "enough_evidence": ("bool", False, False),
+        "decision": ("decision", False, False),
+        "rationale": ("text", False, False),
+        "reviewer": ("text", False, False),
+        "review_date": ("date", False, False),
     },
     "banked_cases": {
-        "ruc": ("text", True, False), "investigating_unit": ("text", False, False),
-        "buy_dates": ("dates", False, False), "banked_on": ("date", False, False),
-        "expires_on": ("date", False, True), "description": ("text", False, False),
+        "ruc": ("text", True, False),
+        "investigating_unit": ("text", False, False),
+        "buy_dates": ("dates", False, False),
+        "banked_on": ("date", False, False),
+        "expires_on": ("date", False, True),
+        "description": ("text", False, False),
     },
     "referrals": {
-        "kind": ("referral_kind", True, False), "provider": ("text", False, False),
-        "status": ("referral_status", False, False), "referred_on": ("date", False, False),
-        "first_appointment": ("date", False, True), "ended_on": ("date", False, False), "notes": ("text", False, False),
+        "kind": ("referral_kind", True, False),
+        "provider": ("text", False, False),
+        "status": ("referral_status", False, False),
+        "referred_on": ("date", False, False),
+        "first_appointment": ("date", False, True),
+        "ended_on": ("date", False, False),
+        "notes": ("text", False, False),
     },
     "checkins": {
-        "day": ("date", True, False), "method": ("text", False, False), "notes": ("text", False, False),
+        "day": ("date", True, False),
+        "method": ("text", False, False),
+        "notes": ("text", False, False),
         "recorded_by": ("text", False, False),
     },
     "violations": {
-        "day": ("date", True, False), "description": ("text", True, False), "case_activated": ("bool", False, False),
+        "day": ("date", True, False),
+        "description": ("text", True, False),
+        "case_activated": ("bool", False, False),
     },
     "notes": {"body": ("longtext", True, False), "author": ("text", False, False)},
 }
@@ -175,9 +194,9 @@ def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial:
     for key, (_kind, required, _future) in spec.items():
         if required and (key in out or not partial) and not out.get(key) and key not in errors:
             errors[key] = message("required")
-    if table == "banked_cases" and out.get("banked_on") and out.get("expires_on"):
-        if out["expires_on"] < out["banked_on"]:
-            errors["expires_on"] = message("expiry_before_banked")
+    banked, expires = out.get("banked_on"), out.get("expires_on")
+    if table == "banked_cases" and banked and expires and expires < banked:
+        errors["expires_on"] = message("expiry_before_banked")
     if errors:
         raise ValidationError(errors)
     return out

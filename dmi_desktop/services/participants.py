@@ -12,7 +12,12 @@ from dmi_desktop.domain.status import Status, allowed_next, check_transition, la
 from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage.records import public_dict
-from dmi_desktop.storage.repositories import ChildRepository, ParticipantQuery, ParticipantRepository, child_repositories
+from dmi_desktop.storage.repositories import (
+    ChildRepository,
+    ParticipantQuery,
+    ParticipantRepository,
+    child_repositories,
+)
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -76,8 +81,12 @@ class ParticipantService:
         for table, repo in self.children.items():
             if table in RESTRICTED_TABLES and not self.can_see_restricted:
                 continue
-            ids.extend(r[0] for r in self.session.vault.db.execute(
-                f"SELECT id FROM {repo.table} WHERE participant_id = ?", (participant_id,)))
+            ids.extend(
+                r[0]
+                for r in self.session.vault.db.execute(
+                    f"SELECT id FROM {repo.table} WHERE participant_id = ?", (participant_id,)
+                )
+            )
         entries = [e for i in ids for e in self.session.vault.audit.for_entity(i)]
         return sorted(entries, key=lambda e: e.seq, reverse=True)
 
@@ -136,8 +145,13 @@ class ParticipantService:
                 self._check_rut_free(diff["rut"], participant_id)
             after = self.repo.update(participant_id, diff)
             new = public_dict(after)
-            self.session.audit("participant.update", "participant", participant_id,
-                               {k: old[k] for k in diff}, {k: new[k] for k in diff})
+            self.session.audit(
+                "participant.update",
+                "participant",
+                participant_id,
+                {k: old[k] for k in diff},
+                {k: new[k] for k in diff},
+            )
         self.session.publish(Changes("participant", ChangeKind.UPDATED, (participant_id,), participant_id))
         return after
 
@@ -148,9 +162,13 @@ class ParticipantService:
             before = self.repo.get(participant_id)
             check_transition(before.status, new_status)
             after = self.repo.update(participant_id, {"status": new_status})
-            self.session.audit("participant.status", "participant", participant_id,
-                               {"status": before.status.value},
-                               {"status": new_status.value, "reason": reason.strip()})
+            self.session.audit(
+                "participant.status",
+                "participant",
+                participant_id,
+                {"status": before.status.value},
+                {"status": new_status.value, "reason": reason.strip()},
+            )
         self.session.publish(Changes("participant", ChangeKind.STATUS, (participant_id,), participant_id))
         return after
 
@@ -159,8 +177,9 @@ class ParticipantService:
         with self.session.write("cambiar fotos"):
             self.repo.get(participant_id)
             self.repo.set_photo(participant_id, data)
-            self.session.audit("participant.photo", "participant", participant_id, None,
-                               {"photo": "set" if data else "removed"})
+            self.session.audit(
+                "participant.photo", "participant", participant_id, None, {"photo": "set" if data else "removed"}
+            )
         self.session.publish(Changes("participant", ChangeKind.UPDATED, (participant_id,), participant_id))
 
     # -- child records ----------------------------------------------------------------------------
@@ -187,8 +206,9 @@ class ParticipantService:
             record = repo.update(record_id, diff) if diff else repo.get(record_id)
             after = public_dict(record)
             if diff:
-                self.session.audit(f"{table}.update", table, record_id,
-                                   {k: before[k] for k in diff}, {k: after[k] for k in diff})
+                self.session.audit(
+                    f"{table}.update", table, record_id, {k: before[k] for k in diff}, {k: after[k] for k in diff}
+                )
         self.session.publish(Changes(table, ChangeKind.UPDATED, (record_id,), record.participant_id))
         return record
 

@@ -37,9 +37,9 @@ def assess(passphrase: str, user_inputs: list[str] | None = None) -> Strength:
     score = int(result["score"])
     too_short = len(passphrase) < MIN_LENGTH
     if too_short:
-        hint = (f"use al menos {MIN_LENGTH} caracteres" if lang == "es" else f"use at least {MIN_LENGTH} characters")
+        hint = f"use al menos {MIN_LENGTH} caracteres" if lang == "es" else f"use at least {MIN_LENGTH} characters"
     elif score < MIN_SCORE:
-        hint = ("agregue más palabras poco comunes" if lang == "es" else "add more uncommon words")
+        hint = "agregue más palabras poco comunes" if lang == "es" else "add more uncommon words"
     else:
         hint = ""
     return Strength(score, _LABELS[lang][score], score >= MIN_SCORE and not too_short, hint)

@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR_NAME = "DMI Desktop"
-DEMO_PASSPHRASE = "demo segunda oportunidad"
+DEMO_PASSPHRASE = "demo segunda oportunidad"  # noqa: S105 - public on purpose: shown on the demo unlock screen
 DEMO_USER = "demo"
 
 

@@ -12,7 +12,7 @@ from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.changes import ChangeBus, Changes
 from dmi_desktop.storage.audit import VerifyResult
 from dmi_desktop.storage.driver import Database
-from dmi_desktop.storage.keyslots import KdfParams
+from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
 from dmi_desktop.storage.vault import Vault
 
 
@@ -36,11 +36,27 @@ class Session:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: Path, *, user: str, passphrase: str, organisation: str = "",
-               device_code: str | None = None, kdf: KdfParams | None = None) -> tuple[Session, str]:
+    def create(
+        cls,
+        folder: Path,
+        *,
+        user: str,
+        passphrase: str,
+        organisation: str = "",
+        device_code: str | None = None,
+        kdf: KdfParams | None = None,
+        unlock_seconds: float = DEFAULT_UNLOCK_SECONDS,
+    ) -> tuple[Session, str]:
         """Create a vault and return the open session and the recovery key (to show once)."""
-        vault, recovery = Vault.create(Path(folder), user=user, passphrase=passphrase, organisation=organisation,
-                                       device_code=device_code, kdf=kdf)
+        vault, recovery = Vault.create(
+            Path(folder),
+            user=user,
+            passphrase=passphrase,
+            organisation=organisation,
+            device_code=device_code,
+            kdf=kdf,
+            unlock_seconds=unlock_seconds,
+        )
         return cls(vault), recovery
 
     @classmethod
@@ -94,8 +110,9 @@ class Session:
         if not roles.can_manage_users(self.role):
             raise PermissionDenied(f"solo coordinadores pueden {what}")
 
-    def audit(self, action: str, entity: str, entity_id: str, before: dict | None = None,
-              after: dict | None = None) -> None:
+    def audit(
+        self, action: str, entity: str, entity_id: str, before: dict | None = None, after: dict | None = None
+    ) -> None:
         """Append to the audit chain as the session's user (inside the caller's transaction)."""
         self.vault.audit.append(self.user, action, entity, entity_id, before, after)
 

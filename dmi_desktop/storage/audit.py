@@ -18,8 +18,17 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def entry_hash(seq: int, at: str, user: str, action: str, entity: str, entity_id: str,
-               before: str | None, after: str | None, prev_hash: str) -> str:
+def entry_hash(
+    seq: int,
+    at: str,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: str | None,
+    after: str | None,
+    prev_hash: str,
+) -> str:
     """SHA-256 over the canonical form of one entry, including the previous entry's hash."""
     payload = _canonical([seq, at, user, action, entity, entity_id, before, after, prev_hash])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -45,8 +54,9 @@ class AuditLog:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def append(self, user: str, action: str, entity: str, entity_id: str,
-               before: dict | None = None, after: dict | None = None) -> int:
+    def append(
+        self, user: str, action: str, entity: str, entity_id: str, before: dict | None = None, after: dict | None = None
+    ) -> int:
         """Add one entry (call inside the same transaction as the change it records)."""
         row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
@@ -94,7 +104,17 @@ class AuditLog:
             (entity_id, limit),
         ).fetchall()
         return [
-            AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5],
-                       json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None, r[8], r[9])
+            AuditEntry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                json.loads(r[6]) if r[6] else None,
+                json.loads(r[7]) if r[7] else None,
+                r[8],
+                r[9],
+            )
             for r in rows
         ]

@@ -91,8 +91,12 @@ def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
         start = len(MAGIC) + 4
         head = json.loads(raw[start : start + head_len].decode("utf-8"))
         header = BackupHeader(
-            str(head["vault_id"]), str(head["created_at"]), int(head["schema_version"]),
-            str(head["app_version"]), dict(head["keys"]), int(head["db_size"]),
+            str(head["vault_id"]),
+            str(head["created_at"]),
+            int(head["schema_version"]),
+            str(head["app_version"]),
+            dict(head["keys"]),
+            int(head["db_size"]),
         )
         db_start = start + head_len
         data = raw[db_start : db_start + header.db_size]

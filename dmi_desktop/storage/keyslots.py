@@ -21,6 +21,8 @@ from dmi_desktop.storage.errors import DamagedKeyFile, WrongPassphrase
 FORMAT = "dmi-vault-keys"
 FORMAT_VERSION = 1
 KEY_BYTES = 32
+DEFAULT_UNLOCK_SECONDS = 0.5
+MIN_UNLOCK_SECONDS = 0.1
 RECOVERY = "recovery"
 USER = "user"
 # Recovery keys avoid look-alike characters so they can be typed from paper.
@@ -45,8 +47,11 @@ class KdfParams:
 TEST_KDF = KdfParams(iterations=1, memory_cost=8 * 1024, lanes=1)
 
 
-def calibrate(target_seconds: float = 0.5, base: KdfParams = KdfParams()) -> KdfParams:
-    """Raise the iteration count until one derivation takes about ``target_seconds`` here."""
+def calibrate(target_seconds: float = DEFAULT_UNLOCK_SECONDS, base: KdfParams = KdfParams()) -> KdfParams:
+    """Raise the iteration count until one derivation takes about ``target_seconds`` here.
+
+    Never below the 64 MiB / t=3 baseline, whatever the target.
+    """
     salt = secrets.token_bytes(16)
     start = time.perf_counter()
     base.derive(b"calibration", salt)
@@ -130,7 +135,15 @@ class KeyFile:
             slots = []
             for s in doc["slots"]:
                 kdf = KdfParams(int(s["kdf"]["iterations"]), int(s["kdf"]["memory_cost"]), int(s["kdf"]["lanes"]))
-                slot = Slot(str(s["id"]), str(s["kind"]), str(s["user"]), str(s["salt"]), kdf, str(s["nonce"]), str(s["wrapped"]))
+                slot = Slot(
+                    str(s["id"]),
+                    str(s["kind"]),
+                    str(s["user"]),
+                    str(s["salt"]),
+                    kdf,
+                    str(s["nonce"]),
+                    str(s["wrapped"]),
+                )
                 if slot.kind not in (USER, RECOVERY):
                     raise ValueError
                 for blob in (slot.salt, slot.nonce, slot.wrapped):

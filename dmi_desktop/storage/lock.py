@@ -22,7 +22,9 @@ class VaultLock:
         try:
             self._lock.acquire()
         except Timeout:
-            raise VaultInUse("la bóveda está en uso por otro programa o ventana (ciérrelo e intente de nuevo)") from None
+            raise VaultInUse(
+                "la bóveda está en uso por otro programa o ventana (ciérrelo e intente de nuevo)"
+            ) from None
 
     def release(self) -> None:
         """Give the lock back."""

@@ -57,7 +57,7 @@ def _convert(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     args = [a for a in typing.get_args(hint) if a is not type(None)]
-    base = args[0] if args and typing.get_origin(hint) in (typing.Union, getattr(__import__("types"), "UnionType")) else hint
+    base = args[0] if args and typing.get_origin(hint) in (typing.Union, __import__("types").UnionType) else hint
     if typing.get_origin(base) is list:
         (item,) = typing.get_args(base)
         return [_convert(item, v) for v in json.loads(value)]

@@ -28,8 +28,23 @@ from dmi_desktop.storage.vault import Vault
 R = TypeVar("R", bound=Record)
 
 _PARTICIPANT_FIELDS = (
-    "id", "created_hlc", "updated_hlc", "origin", "deleted", "case_no", "nombres", "apellido_paterno",
-    "apellido_materno", "alias", "rut", "birth_date", "sex", "phone", "address", "sector", "status",
+    "id",
+    "created_hlc",
+    "updated_hlc",
+    "origin",
+    "deleted",
+    "case_no",
+    "nombres",
+    "apellido_paterno",
+    "apellido_materno",
+    "alias",
+    "rut",
+    "birth_date",
+    "sex",
+    "phone",
+    "address",
+    "sector",
+    "status",
 )
 PARTICIPANT_SELECT = ", ".join(f"p.{c}" for c in _PARTICIPANT_FIELDS) + ", p.photo IS NOT NULL AS has_photo"
 _PARTICIPANT_NAMES = (*_PARTICIPANT_FIELDS, "has_photo")
@@ -116,8 +131,9 @@ class ParticipantRepository:
         values.setdefault("status", Status.IDENTIFIED)
         values["case_no"] = f"{self.vault.device_code}-{year}-{seq:05d}"
         row = stamp_new(values, self.vault.hlc)
-        row["sort_name"] = sort_key_for(row.get("nombres", ""), row.get("apellido_paterno", ""),
-                                        row.get("apellido_materno", ""))
+        row["sort_name"] = sort_key_for(
+            row.get("nombres", ""), row.get("apellido_paterno", ""), row.get("apellido_materno", "")
+        )
         self.db["participants"].insert(row)
         return self.get(row["id"])
 
@@ -148,8 +164,10 @@ class ParticipantRepository:
 
     def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
         """Apply field changes with fresh clocks; returns the updated participant."""
-        old = self.db.execute("SELECT _clock, nombres, apellido_paterno, apellido_materno FROM participants"
-                              " WHERE id = ? AND deleted = 0", (participant_id,)).fetchone()
+        old = self.db.execute(
+            "SELECT _clock, nombres, apellido_paterno, apellido_materno FROM participants WHERE id = ? AND deleted = 0",
+            (participant_id,),
+        ).fetchone()
         if old is None:
             raise NotFound(f"no existe el participante {participant_id}")
         row = stamp_update(old[0], changes, self.vault.hlc)
@@ -186,20 +204,29 @@ class ParticipantRepository:
         out = []
         for r in self.db.execute(sql, [*params, limit, offset]):
             name = " ".join(x for x in (r[2], r[3], r[4]) if x)
-            out.append(ParticipantRow(r[0], r[1], name, r[5], r[6], r[7], Status(r[8]),
-                                      date.fromisoformat(r[9]) if r[9] else None))
+            out.append(
+                ParticipantRow(
+                    r[0], r[1], name, r[5], r[6], r[7], Status(r[8]), date.fromisoformat(r[9]) if r[9] else None
+                )
+            )
         return out
 
     def all(self, query: ParticipantQuery) -> list[Participant]:
         """Every matching participant (exports); ordered like the list."""
         where, params = query.where()
-        rows = self.db.execute(f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE {where} ORDER BY {query.order()}", params)
+        rows = self.db.execute(
+            f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE {where} ORDER BY {query.order()}", params
+        )
         return [self._participant(r) for r in rows]
 
     def sectors(self) -> list[str]:
         """Distinct sectors in use, for filters and pickers."""
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector"
+            )
+        ]
 
     def _participant(self, row: tuple) -> Participant:
         return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))
@@ -247,7 +274,8 @@ class ChildRepository(Generic[R]):
         """Live rows of one participant in display order."""
         rows = self.db.execute(
             f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE participant_id = ? AND deleted = 0"
-            f" ORDER BY {self.order}", (participant_id,),
+            f" ORDER BY {self.order}",
+            (participant_id,),
         )
         return [from_row(self.cls, dict(zip(self._columns, r, strict=True))) for r in rows]
 

@@ -73,8 +73,10 @@ def _v1_initial(db: Database) -> None:
     ex(f"CREATE TRIGGER participants_fts_ai AFTER INSERT ON participants BEGIN {fts_row} END")
     ex(f"""CREATE TRIGGER participants_fts_au AFTER UPDATE OF nombres, apellido_paterno, apellido_materno, alias,
         rut, deleted ON participants BEGIN DELETE FROM participants_fts WHERE rowid = old.rowid; {fts_row} END""")
-    ex("CREATE TRIGGER participants_fts_ad AFTER DELETE ON participants BEGIN "
-       "DELETE FROM participants_fts WHERE rowid = old.rowid; END")
+    ex(
+        "CREATE TRIGGER participants_fts_ad AFTER DELETE ON participants BEGIN "
+        "DELETE FROM participants_fts WHERE rowid = old.rowid; END"
+    )
     for table, columns in CHILD_TABLES.items():
         ex(f"""CREATE TABLE {table} ({SYNC_COLUMNS},
             participant_id TEXT NOT NULL REFERENCES participants(id), {columns})""")

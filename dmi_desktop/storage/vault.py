@@ -79,8 +79,13 @@ class Vault:
         organisation: str = "",
         device_code: str | None = None,
         kdf: KdfParams | None = None,
+        unlock_seconds: float = keyslots.DEFAULT_UNLOCK_SECONDS,
     ) -> tuple[Vault, str]:
-        """Create a new vault; return it (unlocked) and the recovery key to show once."""
+        """Create a new vault; return it (unlocked) and the recovery key to show once.
+
+        The KDF is calibrated so that unlocking takes about ``unlock_seconds`` on this machine
+        (like KeePassXC's "decryption time"); ``kdf`` fixes the parameters instead (tests).
+        """
         folder = Path(folder)
         if is_vault(folder) or (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
             raise VaultExists(f"ya existe una bóveda en {folder}")
@@ -91,7 +96,7 @@ class Vault:
         lock = VaultLock(folder)
         lock.acquire()
         try:
-            params = kdf or keyslots.calibrate()
+            params = kdf or keyslots.calibrate(unlock_seconds)
             key = secrets.token_bytes(keyslots.KEY_BYTES)
             keyfile = KeyFile.new()
             keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), key, params)
@@ -109,7 +114,9 @@ class Vault:
                 }
                 for k, v in meta.items():
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
-                db.execute("INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now()))
+                db.execute(
+                    "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now())
+                )
             # The key file is written last: a vault without it is visibly incomplete, never half-usable.
             keyfile.save(folder / KEYS_NAME)
             (folder / BACKUPS_DIR).mkdir(exist_ok=True)
@@ -137,7 +144,7 @@ class Vault:
         return cls._open(Path(folder), lambda kf: (key, None), user)
 
     @classmethod
-    def _open(cls, folder: Path, unwrap, user: str | None) -> Vault:  # noqa: ANN001 - private callback
+    def _open(cls, folder: Path, unwrap, user: str | None) -> Vault:
         if not folder.exists() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
             raise VaultNotFound(f"no hay una bóveda en {folder}")
         keyfile = KeyFile.load(folder / KEYS_NAME)
@@ -171,8 +178,8 @@ class Vault:
             raise DamagedDatabase(f"la base de datos {DB_NAME} está dañada") from None
         if version > LATEST_VERSION:
             raise NewerSchema(
-                f"esta bóveda fue creada por una versión más nueva de la aplicación (esquema {version} > {LATEST_VERSION});"
-                " actualice DMI Desktop"
+                "esta bóveda fue creada por una versión más nueva de la aplicación"
+                f" (esquema {version} > {LATEST_VERSION}); actualice DMI Desktop"
             )
         if version == 0:
             raise DamagedDatabase(f"la base de datos {DB_NAME} está vacía o incompleta")
