@@ -27,6 +27,10 @@ class Session:
             raise PermissionDenied(f"el usuario {vault.user!r} no existe en esta bóveda")
         self.role: Role = role
         self.bus = ChangeBus()
+        self.folder = vault.folder
+        self._build_services()
+
+    def _build_services(self) -> None:
         from dmi_desktop.services.participants import ParticipantService
         from dmi_desktop.services.users import UserService
 
@@ -84,6 +88,23 @@ class Session:
         """Lock: close the database and forget the key."""
         if self.vault.is_open:
             self.vault.close()
+
+    lock = close
+
+    def reopen(self, passphrase: str) -> None:
+        """Unlock again as the same user after a lock (auto-lock); the same Session object stays valid.
+
+        Views must reach services through ``session.participants`` etc. each time, never keep old ones.
+        """
+        vault = Vault.unlock(self.folder, passphrase, self.user)
+        try:
+            with vault.atomic():
+                vault.audit.append(self.user, "vault.unlock", "vault", vault.meta("vault_id") or "")
+        except BaseException:
+            vault.close()
+            raise
+        self.vault = vault
+        self._build_services()
 
     @property
     def is_open(self) -> bool:
