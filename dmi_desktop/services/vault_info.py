@@ -1,0 +1,22 @@
+"""What can be known about a vault folder before unlocking it: does it exist, who can open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dmi_desktop.storage.keyslots import KeyFile
+from dmi_desktop.storage.vault import DB_NAME, KEYS_NAME
+
+
+def vault_present(folder: Path) -> bool:
+    """True when ``folder`` holds any vault file (a damaged half-vault counts: never offer to overwrite it)."""
+    folder = Path(folder)
+    return (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()
+
+
+def vault_users(folder: Path) -> list[str]:
+    """Names with a passphrase slot, in creation order (read from vault.keys; nothing is decrypted).
+
+    Raises DamagedKeyFile when the key file is missing or altered.
+    """
+    return KeyFile.load(Path(folder) / KEYS_NAME).users()
