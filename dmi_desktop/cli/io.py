@@ -1,0 +1,112 @@
+"""Console input and output for the CLI: messages in the user's language, JSON, tables, confirmations."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from dmi_desktop.domain.messages import language
+
+
+class CliError(Exception):
+    """A refusal the CLI reports as one line on stderr with exit status 1."""
+
+
+class UsageError(Exception):
+    """Bad command-line usage detected after parsing (exit status 2, like argparse)."""
+
+
+def tr(es: str, en: str) -> str:
+    """The CLI's own text in the current language (Spanish by default)."""
+    return en if language() == "en" else es
+
+
+def out(text: str = "") -> None:
+    """One line (or block) of normal output on stdout."""
+    sys.stdout.write(text + "\n")
+
+
+def warn(text: str) -> None:
+    """A line on stderr that is not an error (warnings, bad rows of an import)."""
+    sys.stderr.write(text + "\n")
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO text, enums as their codes, dataclasses as dicts; everything else as is."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def emit_json(value: Any) -> None:
+    """Machine-readable output on stdout, keys in a stable order; \\u-escaped when stdout cannot take UTF-8."""
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    out(json.dumps(jsonable(value), ensure_ascii=not utf8, indent=2))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(jsonable(value))
+    return " ".join(text.split())  # one line per row, whatever the data holds
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Simple aligned text columns (the last column is not padded)."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, text in enumerate(row):
+            widths[i] = max(widths[i], len(text))
+
+    def line(values: Sequence[str]) -> str:
+        padded = [v.ljust(widths[i]) if i < len(values) - 1 else v for i, v in enumerate(values)]
+        return "  ".join(padded).rstrip()
+
+    lines = [line(list(headers)), line(["-" * w for w in widths])]
+    lines.extend(line(row) for row in cells)
+    return "\n".join(lines)
+
+
+def tolerate_unencodable_output() -> None:
+    """A console that cannot show "→" or "«" (cp1252 pipes on Windows) gets "?" instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def stdin_is_tty() -> bool:
+    """Whether a person can answer prompts."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def confirm(question: str, assume_yes: bool) -> None:
+    """Go on only with ``--yes`` or a typed "s"/"y" on a terminal; otherwise refuse (CliError)."""
+    if assume_yes:
+        return
+    if not stdin_is_tty():
+        raise CliError(tr("se requiere confirmación: repita la orden con --yes", "confirmation needed: add --yes"))
+    sys.stderr.write(f"{question} [s/N] " if language() != "en" else f"{question} [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in ("s", "si", "sí", "y", "yes"):
+        raise CliError(tr("cancelado", "cancelled"))

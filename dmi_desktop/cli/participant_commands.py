@@ -1,0 +1,183 @@
+"""Participant commands: add, list, show, edit, set-status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from dmi_desktop.cli.access import Context
+from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, table, tr
+from dmi_desktop.cli.parsing import group, leaf, positive_int
+from dmi_desktop.cli.render import participant_dict, participant_json, print_file
+from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, ParticipantRow
+from dmi_desktop.domain.rut import format_rut
+from dmi_desktop.domain.status import Status, label, parse_status
+from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.session import Session
+
+# Fields of ``participant list --json``: a stable contract for scripts.
+LIST_KEYS = (
+    "id",
+    "case_no",
+    "nombres",
+    "apellido_paterno",
+    "apellido_materno",
+    "alias",
+    "rut",
+    "sector",
+    "status",
+    "last_checkin",
+)
+_FIELD_HELP = {
+    "birth_date": "YYYY-MM-DD",
+    "sex": "F|M|X",
+}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add ``participant add|list|show|edit|set-status``."""
+    part = group(commands, "participant", tr("participantes", "participants"))
+
+    p = leaf(part, "add", tr("agregar un participante", "add a participant"), run_add)
+    _field_options(p, required=("nombres", "apellido_paterno"))
+
+    p = leaf(part, "list", tr("listar participantes", "list participants"), run_list)
+    _filter_options(p)
+    p.add_argument("--limit", type=positive_int, metavar="N", help=tr("mostrar a lo más N", "show at most N"))
+
+    p = leaf(part, "show", tr("la ficha completa", "the whole file"), run_show)
+    p.add_argument("key", metavar="ID_OR_CASE_NO")
+
+    p = leaf(part, "edit", tr("editar campos de un participante", "edit a participant's fields"), run_edit)
+    p.add_argument("key", metavar="ID")
+    _field_options(p, required=())
+
+    p = leaf(part, "set-status", tr("cambiar el estado", "change the status"), run_set_status)
+    p.add_argument("key", metavar="ID")
+    p.add_argument("status", metavar="STATUS", help=tr("código o nombre del estado", "status code or label"))
+    p.add_argument("--reason", default="", metavar="TEXT")
+
+
+def _field_options(parser: argparse.ArgumentParser, required: tuple[str, ...]) -> None:
+    for field in PARTICIPANT_EDITABLE:
+        parser.add_argument(
+            "--" + field.replace("_", "-"),
+            dest=field,
+            required=field in required,
+            metavar=_FIELD_HELP.get(field, "TEXT"),
+        )
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--status", action="append", default=[], metavar="S", help=tr("estado (repetible)", "status (repeatable)")
+    )
+    parser.add_argument("--sector", default="", metavar="S")
+    parser.add_argument("--search", default="", metavar="Q", help=tr("nombre, alias o RUT", "name, alias or RUT"))
+
+
+def query_from(args: argparse.Namespace) -> ParticipantQuery:
+    """The list filters given on the command line (shared with ``export participants``)."""
+    statuses = tuple(_status(s) for s in args.status)
+    return ParticipantQuery(search=args.search, status=statuses, sector=args.sector)
+
+
+def _status(text: str) -> Status:
+    try:
+        return parse_status(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _fields(args: argparse.Namespace) -> dict[str, Any]:
+    return {f: getattr(args, f) for f in PARTICIPANT_EDITABLE if getattr(args, f, None) is not None}
+
+
+def run_add(ctx: Context) -> int:
+    """Create a participant; prints the new id and case number."""
+    p = ctx.open().participants.create(_fields(ctx.args))
+    if ctx.json:
+        emit_json({"id": p.id, "case_no": p.case_no})
+    else:
+        out(f"{p.id} {p.case_no}")
+    return 0
+
+
+def run_list(ctx: Context) -> int:
+    """A readable table, or JSON objects with stable snake_case keys."""
+    session = ctx.open()
+    query = query_from(ctx.args)
+    total = session.participants.count(query)
+    limit = ctx.args.limit or total
+    rows = session.participants.rows(query, 0, limit) if total else []
+    if ctx.json:
+        emit_json(_list_json(session, query, rows, limited=ctx.args.limit is not None))
+        return 0
+    headers = [tr("CASO", "CASE"), tr("NOMBRE", "NAME"), "ALIAS", "RUT", "SECTOR", tr("ESTADO", "STATUS")]
+    headers.append(tr("ÚLTIMO CONTROL", "LAST CHECK-IN"))
+    out(
+        table(
+            headers,
+            [
+                (r.case_no, r.full_name, r.alias, format_rut(r.rut), r.sector, label(r.status), r.last_checkin)
+                for r in rows
+            ],
+        )
+    )
+    if len(rows) < total:
+        out(tr(f"({len(rows)} de {total})", f"({len(rows)} of {total})"))
+    return 0
+
+
+def _list_json(session: Session, query: ParticipantQuery, rows: list[ParticipantRow], limited: bool) -> list[dict]:
+    service = session.participants
+    # Without a limit, one query for everyone beats one query per row.
+    people = {r.id: service.get(r.id) for r in rows} if limited else {p.id: p for p in service.list(query)}
+    result = []
+    for row in rows:
+        p = people[row.id]
+        values = {k: getattr(p, k, None) for k in LIST_KEYS}
+        values["last_checkin"] = row.last_checkin
+        result.append(values)
+    return result
+
+
+def run_show(ctx: Context) -> int:
+    """The whole file; the banked case only for coordinators."""
+    service = ctx.open().participants
+    p = service.get(ctx.args.key)
+    file = service.file(p.id)
+    allowed = service.allowed_statuses(p.id)
+    if ctx.json:
+        emit_json(participant_json(file, allowed, restricted_visible=service.can_see_restricted))
+    else:
+        print_file(file, allowed, restricted_visible=service.can_see_restricted)
+    return 0
+
+
+def run_edit(ctx: Context) -> int:
+    """Change any editable field (an empty value clears an optional one)."""
+    changes = _fields(ctx.args)
+    if not changes:
+        options = ", ".join("--" + f.replace("_", "-") for f in PARTICIPANT_EDITABLE)
+        raise UsageError(tr(f"indique al menos un campo: {options}", f"give at least one field: {options}"))
+    service = ctx.open().participants
+    p = service.update(service.get(ctx.args.key).id, changes)
+    if ctx.json:
+        emit_json(participant_dict(p))
+    else:
+        out(tr(f"{p.case_no} actualizado", f"{p.case_no} updated"))
+    return 0
+
+
+def run_set_status(ctx: Context) -> int:
+    """Move along the life cycle; an illegal move names both states."""
+    target = _status(ctx.args.status)
+    service = ctx.open().participants
+    before = service.get(ctx.args.key)
+    after = service.set_status(before.id, target, ctx.args.reason)
+    if ctx.json:
+        emit_json({"id": after.id, "case_no": after.case_no, "previous_status": before.status, "status": after.status})
+    else:
+        out(f"{after.case_no}: {label(before.status)} → {label(after.status)}")
+    return 0

@@ -1,0 +1,91 @@
+"""How a participant's file looks on the console and in JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from dmi_desktop.cli.io import jsonable, out, tr
+from dmi_desktop.domain.models import Participant, ParticipantFile, Record
+from dmi_desktop.domain.rut import format_rut
+from dmi_desktop.domain.status import Status, label
+
+_SYNC_FIELDS = frozenset({"created_hlc", "updated_hlc", "origin", "deleted", "participant_id"})
+
+# Sections of the file in display order: attribute, JSON key, Spanish and English titles.
+SECTIONS = (
+    ("influentials", "Influyentes", "Influentials"),
+    ("reviews", "Revisiones de elegibilidad", "Eligibility reviews"),
+    ("referrals", "Derivaciones", "Referrals"),
+    ("checkins", "Controles", "Check-ins"),
+    ("violations", "Incumplimientos", "Violations"),
+    ("notes", "Notas", "Notes"),
+)
+
+
+def record_dict(record: Record) -> dict[str, Any]:
+    """A record's id and user data, JSON-ready (sync bookkeeping left out)."""
+    values = {"id": record.id}
+    for f in dataclasses.fields(record):
+        if f.name not in _SYNC_FIELDS and f.name != "id":
+            values[f.name] = jsonable(getattr(record, f.name))
+    return values
+
+
+def participant_dict(p: Participant) -> dict[str, Any]:
+    """The participant's own fields plus the status label."""
+    values = record_dict(p)
+    values["status_label"] = label(p.status)
+    return values
+
+
+def participant_json(file: ParticipantFile, allowed: list[Status], restricted_visible: bool) -> dict[str, Any]:
+    """The whole file as one object; ``banked_case`` only appears for roles allowed to see it."""
+    values = participant_dict(file.participant)
+    values["is_minor"] = file.participant.is_minor_on(date.today())
+    values["allowed_next"] = [s.value for s in allowed]
+    for attr, _es, _en in SECTIONS:
+        values[attr] = [record_dict(r) for r in getattr(file, attr)]
+    if restricted_visible:
+        values["banked_case"] = record_dict(file.banked_case) if file.banked_case else None
+    return values
+
+
+def _line(pairs: list[tuple[str, Any]]) -> str:
+    return "   ".join(f"{k}: {v}" for k, v in pairs if v not in (None, "", []))
+
+
+def _summary(record: Record) -> str:
+    parts = []
+    for key, value in record_dict(record).items():
+        if key == "id" or value in (None, "", [], False):
+            continue
+        parts.append(f"{key}: {' '.join(str(value).split())}" if value is not True else key)
+    return " · ".join(parts)
+
+
+def print_file(file: ParticipantFile, allowed: list[Status], restricted_visible: bool) -> None:
+    """The file as readable text, one section after another."""
+    p = file.participant
+    today = date.today()
+    alias = f" «{p.alias}»" if p.alias else ""
+    out(f"{p.case_no}  {p.full_name}{alias}")
+    out(f"id: {p.id}")
+    age = p.age_on(today)
+    born = f"{p.birth_date.isoformat()} ({age})" if p.birth_date else ""
+    minor = tr(" — MENOR DE EDAD", " — MINOR") if p.is_minor_on(today) else ""
+    out(_line([("RUT", format_rut(p.rut)), (tr("Nacimiento", "Born"), born + minor), (tr("Sexo", "Sex"), p.sex)]))
+    out(_line([(tr("Teléfono", "Phone"), p.phone), (tr("Dirección", "Address"), p.address), ("Sector", p.sector)]))
+    next_states = ", ".join(label(s) for s in allowed) or tr("ninguno (ficha cerrada)", "none (file closed)")
+    out(f"{tr('Estado', 'Status')}: {label(p.status)}   ({tr('siguientes', 'next')}: {next_states})")
+    for attr, es, en in SECTIONS:
+        records = getattr(file, attr)
+        out()
+        out(f"{tr(es, en)} ({len(records)})")
+        for record in records:
+            out(f"  - {_summary(record)}")
+    if restricted_visible:
+        out()
+        out(tr("Caso en reserva", "Banked case"))
+        out(f"  - {_summary(file.banked_case)}" if file.banked_case else tr("  (ninguno)", "  (none)"))

@@ -1,0 +1,131 @@
+"""Bulk commands: import participants (CSV/XLSX, all or nothing) and export participants (CSV/XLSX/JSON)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from dmi_desktop.cli.access import Context
+from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
+from dmi_desktop.cli.parsing import group, leaf
+from dmi_desktop.cli.participant_commands import query_from
+
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add ``import participants`` and ``export participants``."""
+    imports = group(commands, "import", tr("importar datos", "import data"))
+    p = leaf(imports, "participants", tr("importar participantes de CSV o XLSX", "import participants"), run_import)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help=tr("solo revisar, sin cambiar nada", "check only"))
+    p.add_argument(
+        "--skip-invalid", action="store_true", help=tr("importar las filas válidas", "import the valid rows only")
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help=tr("qué campo recibe una columna (repetible)", "which field a column fills (repeatable)"),
+    )
+
+    exports = group(commands, "export", tr("exportar datos", "export data"))
+    p = leaf(exports, "participants", tr("exportar participantes", "export participants"), run_export)
+    p.add_argument("--format", dest="fmt", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help=tr("reemplazar FILE si existe", "replace FILE if it exists"))
+    p.add_argument("--status", action="append", default=[], metavar="S")
+    p.add_argument("--sector", default="", metavar="S")
+    p.add_argument("--search", default="", metavar="Q")
+
+
+def _mapping(pairs: list[str]) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UsageError(
+                tr(f"--map espera COLUMNA=CAMPO, no {pair!r}", f"--map expects COLUMN=FIELD, not {pair!r}")
+            )
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def run_import(ctx: Context) -> int:
+    """Check every row first; apply all (or the valid ones with --skip-invalid) in one transaction."""
+    from dmi_desktop.services.importer import apply_import, preview_import
+
+    args = ctx.args
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CliError(tr(f"no existe el archivo {source}", f"no such file: {source}"))
+    mapping = _mapping(args.map)
+    session = ctx.open()
+    preview = preview_import(session, source, mapping)
+    bad_lines = sorted({e.line for e in preview.errors})
+    errors = [{"line": e.line, "column": e.column, "reason": e.reason} for e in preview.errors]
+    if not ctx.json:
+        for e in preview.errors:
+            warn(tr(f"línea {e.line}, columna {e.column}: {e.reason}", f"line {e.line}, column {e.column}: {e.reason}"))
+    refused = bool(bad_lines) and not args.skip_invalid
+    valid = max(preview.total - len(bad_lines), 0)
+    created = skipped = 0
+    if not refused and not args.dry_run:
+        result = apply_import(session, preview, skip_invalid=args.skip_invalid)
+        created, skipped = result.created, result.skipped
+    elif not refused:
+        created, skipped = valid, len(bad_lines)  # what would happen
+    if ctx.json:
+        emit_json(
+            {
+                "dry_run": bool(args.dry_run),
+                "total": preview.total,
+                "created": 0 if refused else created,
+                "skipped": 0 if refused else skipped,
+                "invalid_rows": len(bad_lines),
+                "errors": errors,
+            }
+        )
+    if refused:
+        n = len(bad_lines)
+        if args.dry_run:
+            raise CliError(
+                tr(f"no se importaría nada: {n} filas no válidas", f"nothing would be imported: {n} invalid rows")
+            )
+        raise CliError(tr(f"no se importó nada: {n} filas no válidas", f"nothing imported: {n} invalid rows"))
+    if not ctx.json:
+        if args.dry_run:
+            out(
+                tr(
+                    f"prueba: se importarían {created} participantes, se omitirían {skipped} filas; nada cambió",
+                    f"dry run: would import {created} participants and skip {skipped} rows; nothing changed",
+                )
+            )
+        else:
+            out(
+                tr(
+                    f"{created} participantes importados, {skipped} filas omitidas",
+                    f"{created} participants imported, {skipped} rows skipped",
+                )
+            )
+    return 0
+
+
+def run_export(ctx: Context) -> int:
+    """Write the (filtered) participants list as CSV, XLSX or JSON."""
+    from dmi_desktop.services.exporter import export_participants
+
+    args = ctx.args
+    target = Path(args.out).expanduser()
+    if target.exists() and not args.force:
+        raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
+    query = query_from(args)
+    count = export_participants(ctx.open(), target, args.fmt, query)
+    if ctx.json:
+        emit_json({"out": str(target), "format": args.fmt, "count": count})
+    else:
+        out(tr(f"{count} participantes exportados a {target}", f"{count} participants exported to {target}"))
+    return 0

@@ -1,0 +1,65 @@
+"""Backups and restores of a whole vault, audited (the UI and the CLI reach storage through here)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dmi_desktop.storage import vault as vault_module
+from dmi_desktop.storage.vault import Vault
+
+if TYPE_CHECKING:
+    from dmi_desktop.services.session import Session
+
+log = logging.getLogger(__name__)
+
+
+def has_vault(folder: Path) -> bool:
+    """True when ``folder`` holds any vault file (a damaged half-vault counts: never overwrite it silently)."""
+    folder = Path(folder)
+    return (folder / vault_module.DB_NAME).exists() or (folder / vault_module.KEYS_NAME).exists()
+
+
+def backup(session: Session, out: Path) -> Path:
+    """Write one encrypted backup file of the session's vault and record it in the audit chain."""
+    out = Path(out)
+    session.vault.backup_to(out)
+    # Audited directly (not through session.write): viewers may take backups too, it reveals nothing new.
+    with session.vault.atomic():
+        session.audit("vault.backup", "vault", session.vault.meta("vault_id") or "", None, {"file": out.name})
+    log.info("backup written")
+    return out
+
+
+def restore(session: Session, backup_file: Path, passphrase: str) -> Path:
+    """Replace the session's vault with a backup opened by ``passphrase``; returns the safety backup's path.
+
+    Only coordinators may do this. The backup is verified before anything is touched; the session is
+    closed afterwards (the vault it had open no longer exists).
+    """
+    session.require_coordinator("restaurar copias de seguridad")
+    backup_file = Path(backup_file)
+    folder = session.folder
+    safety = session.vault.restore_from(backup_file, passphrase)
+    session.close()
+    _audit_restored(folder, passphrase, {"file": backup_file.name, "safety_backup": safety.name})
+    return safety
+
+
+def restore_into_empty(folder: Path, backup_file: Path, passphrase: str) -> None:
+    """Restore a backup into a folder that holds no vault yet (a new laptop, a lost one replaced)."""
+    backup_file = Path(backup_file)
+    vault_module.restore_into_empty(Path(folder), backup_file, passphrase)
+    _audit_restored(Path(folder), passphrase, {"file": backup_file.name})
+
+
+def _audit_restored(folder: Path, passphrase: str, details: dict) -> None:
+    """Record the restore inside the restored vault itself, so its own history shows where it came from."""
+    vault = Vault.unlock(folder, passphrase)
+    try:
+        with vault.atomic():
+            vault.audit.append(vault.user, "vault.restore", "vault", vault.meta("vault_id") or "", None, details)
+    finally:
+        vault.close()
+    log.info("vault restored from a backup")
