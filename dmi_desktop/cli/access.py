@@ -19,17 +19,25 @@ ENV_BACKUP_PASSPHRASE = "DMI_BACKUP_PASSPHRASE"  # noqa: S105
 ENV_USER = "DMI_USER"
 
 
-def read_secret_file(path: str | Path) -> str:
-    """The secret in a file, without the line ending an editor adds (spaces are kept: they may be meant)."""
+def read_secret_file(path: str | Path, option: str) -> str:
+    """The secret in a file, without the line ending an editor adds (spaces are kept: they may be meant).
+
+    Errors name the option, not the path: a mistyped "path" may be the secret itself.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CliError(tr(f"no se puede leer {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        reason = exc.strerror or type(exc).__name__
+        raise CliError(
+            tr(f"no se puede leer el archivo de {option}: {reason}", f"cannot read {option}: {reason}")
+        ) from None
     except UnicodeDecodeError:
-        raise CliError(tr(f"{path} no es texto UTF-8", f"{path} is not UTF-8 text")) from None
+        raise CliError(
+            tr(f"el archivo de {option} no es texto UTF-8", f"the {option} file is not UTF-8 text")
+        ) from None
     secret = text.rstrip("\r\n")
     if not secret:
-        raise CliError(tr(f"el archivo {path} está vacío", f"the file {path} is empty"))
+        raise CliError(tr(f"el archivo de {option} está vacío", f"the {option} file is empty"))
     return secret
 
 
@@ -50,7 +58,7 @@ def _prompt_twice(label: str) -> str:
 def passphrase(args: argparse.Namespace, *, new_vault: bool = False) -> str:
     """The user's passphrase: --passphrase-file, else DMI_PASSPHRASE, else a prompt on a terminal."""
     if getattr(args, "passphrase_file", None):
-        return read_secret_file(args.passphrase_file)
+        return read_secret_file(args.passphrase_file, "--passphrase-file")
     if os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
     if stdin_is_tty():
@@ -67,7 +75,7 @@ def passphrase(args: argparse.Namespace, *, new_vault: bool = False) -> str:
 def new_passphrase(args: argparse.Namespace) -> str:
     """A new passphrase (change, reset, new user): --new-passphrase-file, DMI_NEW_PASSPHRASE or a prompt twice."""
     if getattr(args, "new_passphrase_file", None):
-        return read_secret_file(args.new_passphrase_file)
+        return read_secret_file(args.new_passphrase_file, "--new-passphrase-file")
     if os.environ.get(ENV_NEW_PASSPHRASE):
         return os.environ[ENV_NEW_PASSPHRASE]
     if stdin_is_tty():
@@ -83,7 +91,7 @@ def new_passphrase(args: argparse.Namespace) -> str:
 def recovery_key(args: argparse.Namespace) -> str | None:
     """The recovery key when one was given (--recovery-key-file or DMI_RECOVERY_KEY), else None."""
     if getattr(args, "recovery_key_file", None):
-        return read_secret_file(args.recovery_key_file)
+        return read_secret_file(args.recovery_key_file, "--recovery-key-file")
     return os.environ.get(ENV_RECOVERY_KEY) or None
 
 

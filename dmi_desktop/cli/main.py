@@ -25,8 +25,10 @@ _CLI_FLAGS = frozenset({"-h", "--help", "--version"})
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree (see ../shared/CLI.md, vault and participant rows)."""
+    # No abbreviations: "--passphrase SECRET" must fail, not be taken for "--passphrase-file SECRET".
     parser = argparse.ArgumentParser(
         prog="dmi",
+        allow_abbrev=False,
         description=tr(
             f"{APP_NAME}: intervención en mercados de drogas, desde la línea de órdenes.",
             f"{APP_NAME}: Drug Market Intervention case management from the command line.",

@@ -67,7 +67,7 @@ def leaf(
     skip_globals: Iterable[str] = (),
 ) -> argparse.ArgumentParser:
     """A runnable command: its parser (with the global options) bound to ``handler(ctx)``."""
-    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    parser = subparsers.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
     add_global_options(parser, top=False, skip=skip_globals)
     parser.set_defaults(handler=handler, command_parser=parser)
     return parser
@@ -75,7 +75,7 @@ def leaf(
 
 def group(subparsers: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
     """A command word with sub-commands (``user add``, ``participant list``...)."""
-    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    parser = subparsers.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
     parser.set_defaults(handler=None, command_parser=parser)
     sub = parser.add_subparsers(title=tr("órdenes", "commands"), metavar="COMMAND")
     return sub

@@ -183,7 +183,7 @@ def run_backup(ctx: Context) -> int:
 
 def _backup_passphrase(ctx: Context) -> str | None:
     if ctx.args.backup_passphrase_file:
-        return read_secret_file(ctx.args.backup_passphrase_file)
+        return read_secret_file(ctx.args.backup_passphrase_file, "--backup-passphrase-file")
     return os.environ.get(ENV_BACKUP_PASSPHRASE) or None
 
 
@@ -248,7 +248,11 @@ def run_demo(ctx: Context) -> int:
     folder = vault_folder(args, default=paths.demo_vault())
     if backups.has_vault(folder):
         raise CliError(tr(f"ya existe una bóveda en {folder}", f"a vault already exists in {folder}"))
-    given = read_secret_file(args.passphrase_file) if args.passphrase_file else os.environ.get(ENV_PASSPHRASE)
+    given = (
+        read_secret_file(args.passphrase_file, "--passphrase-file")
+        if args.passphrase_file
+        else os.environ.get(ENV_PASSPHRASE)
+    )
     user = acting_user(args) or paths.DEMO_USER
     recovery = create_demo_vault(
         folder,
