@@ -1,0 +1,146 @@
+"""Table model of a participant's history (audit entries): when, who, what, and each field before → after."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.domain.status import LABELS, Status, label
+from dmi_desktop.ui.models.formatting import format_date, format_iso_timestamp, yes_no
+from dmi_desktop.ui.participants.labels import (
+    action_words,
+    decision_labels,
+    field_label,
+    field_labels,
+    referral_kind_labels,
+    referral_status_labels,
+    sex_labels,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COL_WHEN, COL_USER, COL_ACTION, COL_CHANGES = range(4)
+# Identifiers that mean nothing to a reader of the history.
+HIDDEN_FIELDS = frozenset({"participant_id", "id", "created_hlc", "updated_hlc", "origin", "deleted"})
+BOOL_FIELDS = frozenset({"violence_or_weapons", "leadership_role", "still_active", "enough_evidence", "case_activated"})
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def describe_value(entity: str, name: str, value: Any) -> str:
+    """A stored audit value as a reader expects to see it."""
+    if value is None or value == "":
+        return "—"
+    if name in BOOL_FIELDS:
+        return yes_no(bool(value))
+    if name == "status" and entity == "participant" and value in {s.value for s in LABELS}:
+        return label(Status(value))
+    if name == "status" and entity == "referrals":
+        return referral_status_labels().get(str(value), str(value))
+    if name == "decision":
+        return decision_labels().get(str(value), str(value))
+    if name == "kind":
+        return referral_kind_labels().get(str(value), str(value))
+    if name == "sex":
+        return sex_labels().get(str(value), str(value))
+    if name == "photo":
+        return describe_photo(str(value))
+    if name == "buy_dates" and isinstance(value, str) and value.startswith("["):
+        return ", ".join(describe_value(entity, "", v) for v in json.loads(value)) or "—"
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return format_date(date.fromisoformat(value))
+    return str(value)
+
+
+def describe_photo(value: str) -> str:
+    """ "set"/"removed" of a photo change."""
+    from PySide6.QtCore import QCoreApplication
+
+    if value == "removed":
+        return QCoreApplication.translate("HistoryTableModel", "removed")
+    return QCoreApplication.translate("HistoryTableModel", "new photo")
+
+
+def describe_changes(entry: AuditEntry) -> str:
+    """``Field: before → after`` for each field the entry touched (values only for a creation)."""
+    before, after = entry.before or {}, entry.after or {}
+    order = {name: i for i, name in enumerate(field_labels())}
+    names = sorted({*before, *after}, key=lambda n: (order.get(n, len(order)), n))
+    parts = []
+    for name in names:
+        if name in HIDDEN_FIELDS:
+            continue
+        new = describe_value(entry.entity, name, after.get(name))
+        if entry.before is None:
+            if after.get(name) in (None, "", 0, "[]") and name not in BOOL_FIELDS:
+                continue
+            parts.append(f"{field_label(name)}: {new}")
+        elif entry.after is None:
+            parts.append(f"{field_label(name)}: {describe_value(entry.entity, name, before.get(name))}")
+        elif name in before:
+            parts.append(f"{field_label(name)}: {describe_value(entry.entity, name, before.get(name))} → {new}")
+        else:
+            parts.append(f"{field_label(name)}: {new}")  # e.g. the reason of a status change
+    return "; ".join(parts)
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Audit entries about one participant, newest first (read-only)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+        self._changes: list[str] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        """Replace the entries shown."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._changes = [describe_changes(e) for e in self._entries]
+        self.endResetModel()
+
+    def entry(self, row: int) -> AuditEntry:
+        """The audit entry at ``row``."""
+        return self._entries[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        """Number of entries."""
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """When, user, action, changes."""
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text; the full change text also as tooltip."""
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == COL_WHEN:
+            return format_iso_timestamp(entry.at)
+        if column == COL_USER:
+            return entry.user
+        if column == COL_ACTION:
+            return action_words(entry.action)
+        if column == COL_CHANGES:
+            return self._changes[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles."""
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = [self.tr("When"), self.tr("User"), self.tr("Action"), self.tr("Changes")]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Read-only rows."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -1,0 +1,259 @@
+"""The participant file: a non-modal window per participant with header, tabs, Save, and unsaved-edit guard."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from dmi_desktop.domain.errors import NotFound, ValidationError
+from dmi_desktop.domain.models import ParticipantFile
+from dmi_desktop.domain.roles import can_see_restricted, can_write
+from dmi_desktop.services.changes import Changes
+from dmi_desktop.ui.errors import show_error
+from dmi_desktop.ui.participants.banked_case_tab import BankedCaseTab
+from dmi_desktop.ui.participants.checkins_tab import CheckInsTab
+from dmi_desktop.ui.participants.eligibility_tab import EligibilityTab
+from dmi_desktop.ui.participants.file_header import FileHeader
+from dmi_desktop.ui.participants.history_tab import HistoryTab
+from dmi_desktop.ui.participants.identity_tab import IdentityTab
+from dmi_desktop.ui.participants.influentials_tab import InfluentialsTab
+from dmi_desktop.ui.participants.notes_tab import NotesTab
+from dmi_desktop.ui.participants.referrals_tab import ReferralsTab
+from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog
+from dmi_desktop.ui.participants.unsaved import UnsavedChoice, ask_unsaved
+from dmi_desktop.ui.participants.violations_tab import ViolationsTab
+
+if TYPE_CHECKING:
+    from dmi_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class ParticipantFileWindow(QDialog):
+    """Everything about one participant; writes go through the worker, the hub keeps it current."""
+
+    closed = Signal(str)  # participant id, once the window really closed
+
+    def __init__(self, ctx: AppContext, participant_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._ctx = ctx
+        self.participant_id = participant_id
+        self._saving = False
+        self.file: ParticipantFile | None = None
+        role = ctx.session.role
+        self.can_write = can_write(role)
+        self.setObjectName("ParticipantFileWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+        self.header = FileHeader(self)
+        self.header.change_status.clicked.connect(self.change_status)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.identity = IdentityTab(ctx, participant_id, self.can_write, self)
+        self.eligibility = EligibilityTab(ctx, participant_id, self.can_write, self)
+        # Staff and viewers must not even learn that a banked case exists: the tab is not created at all.
+        self.banked = BankedCaseTab(ctx, participant_id, self.can_write, self) if can_see_restricted(role) else None
+        self.influentials = InfluentialsTab(ctx, participant_id, self.can_write, self)
+        self.referrals = ReferralsTab(ctx, participant_id, self.can_write, self)
+        self.checkins = CheckInsTab(ctx, participant_id, self.can_write, self)
+        self.violations = ViolationsTab(ctx, participant_id, self.can_write, self)
+        self.notes = NotesTab(ctx, participant_id, self.can_write, self)
+        self.history = HistoryTab(self)
+        self._add_tabs()
+        self.dirty_label = QLabel(self)
+        self.dirty_label.setStyleSheet("color: #8a5a00;")
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        for button in (self.save_button, self.close_button):
+            button.setAutoDefault(False)  # Enter in a field must not save or close by surprise
+        self.save_button.setVisible(self.can_write)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        if not self.can_write:
+            bottom.addWidget(QLabel(self.tr("Read only: your role can consult files but not change them."), self))
+        bottom.addWidget(self.dirty_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=lambda: self.save())
+        self.identity.form.edited.connect(self._update_dirty)
+        if self.banked is not None:
+            self.banked.form.edited.connect(self._update_dirty)
+        ctx.hub.changed.connect(self._on_changed)
+        self.resize(940, 640)
+        self.reload(force=True)
+
+    def _add_tabs(self) -> None:
+        self.tabs.addTab(self.identity, self.tr("Identity"))
+        self.tabs.addTab(self.eligibility, self.tr("Eligibility review"))
+        if self.banked is not None:
+            self.tabs.addTab(self.banked, self.tr("Banked case"))
+        self.tabs.addTab(self.influentials, self.tr("Influentials"))
+        self.tabs.addTab(self.referrals, self.tr("Services / referrals"))
+        self.tabs.addTab(self.checkins, self.tr("Check-ins"))
+        self.tabs.addTab(self.violations, self.tr("Violations"))
+        self.tabs.addTab(self.notes, self.tr("Notes"))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+    def tab_titles(self) -> list[str]:
+        """Titles of the tabs shown (what the user sees)."""
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def reload(self, *, force: bool = False) -> None:
+        """Re-read the file; forms with unsaved edits keep them unless ``force``."""
+        session = self._ctx.session
+        if not session.is_open:
+            return
+        try:
+            file = session.participants.file(self.participant_id)
+        except NotFound:
+            log.info("participant file no longer exists; closing its window")
+            self.close()
+            return
+        self.file = file
+        p = file.participant
+        self.setWindowTitle(self.tr("{name} — case {case_no}").format(name=p.full_name, case_no=p.case_no))
+        self.header.show_participant(p, self.can_write)
+        form = self.identity.form
+        if force or not form.is_dirty():
+            form.set_sectors(session.participants.sectors())
+            form.load(p)
+            self.identity.photo.show_photo(session.participants.photo(p.id) if p.has_photo else None)
+        if self.banked is not None and (force or not self.banked.is_dirty()):
+            self.banked.load(file.banked_case)
+        self.eligibility.set_records(file.reviews)
+        self.influentials.set_records(file.influentials)
+        self.referrals.set_records(file.referrals)
+        self.checkins.set_records(file.checkins)
+        self.violations.set_records(file.violations)
+        self.notes.set_records(file.notes)
+        self.history.set_entries(session.participants.history(p.id))
+        self._update_dirty()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.participant_id == self.participant_id or (
+            changes.entity == "participant" and self.participant_id in changes.ids
+        ):
+            self.reload()
+
+    # -- editing -----------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """True while identity or banked-case edits are unsaved."""
+        banked_dirty = self.banked is not None and self.banked.is_dirty()
+        return self.identity.form.is_dirty() or banked_dirty
+
+    def _update_dirty(self) -> None:
+        dirty = self.is_dirty()
+        self.dirty_label.setText(self.tr("Unsaved changes") if dirty else "")
+        errors = bool(self.identity.form.validation_errors()) or (
+            self.banked is not None and bool(self.banked.form.validation_errors())
+        )
+        self.save_button.setEnabled(self.can_write and dirty and not errors and not self._saving)
+
+    def save(self, then: Any = None) -> bool:
+        """Validate and store the edits on the worker; ``then()`` runs after a successful save."""
+        if not self.can_write or self._saving:
+            return False
+        if not self.is_dirty():
+            if then is not None:
+                then()
+            return True
+        if not self.identity.form.show_all_errors():
+            self.tabs.setCurrentWidget(self.identity)
+            return False
+        if self.banked is not None and not self.banked.form.show_all_errors():
+            self.tabs.setCurrentWidget(self.banked)
+            return False
+        ctx, pid = self._ctx, self.participant_id
+        changes = self.identity.form.changed_values()
+        banked_job = self.banked.save_job() if self.banked is not None else None
+
+        def job(_task: object) -> None:
+            if changes:
+                ctx.session.participants.update(pid, changes)
+            if banked_job is not None:
+                banked_job()
+
+        def done(_result: object) -> None:
+            self._saving = False
+            self.reload(force=True)
+            if then is not None:
+                then()
+
+        self._saving = True
+        self._update_dirty()
+        ctx.worker.submit(job, done, self._save_failed)
+        return True
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError) and set(exc.errors) & set(self.identity.form.boxes):
+            self.identity.form.show_errors(exc.errors)
+            self.tabs.setCurrentWidget(self.identity)
+        elif isinstance(exc, ValidationError) and self.banked is not None:
+            self.banked.form.show_errors(exc.errors)
+            self.tabs.setCurrentWidget(self.banked)
+        else:
+            show_error(self, exc)
+        self._update_dirty()
+
+    def change_status(self) -> None:
+        """Ask for a legal next state and a reason, then apply it on the worker (audited by the service)."""
+        if self.file is None or not self.can_write:
+            return
+        p = self.file.participant
+        dialog = StatusChangeDialog(p.status, p.full_name, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        change = dialog.change()
+        ctx, pid = self._ctx, self.participant_id
+        ctx.worker.submit(
+            lambda _task: ctx.session.participants.set_status(pid, change.target, change.reason),
+            None,
+            lambda exc: show_error(self, exc),
+        )
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc closes like the Close button (and asks about unsaved edits)."""
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved edits are never lost silently: Save / Discard / Cancel."""
+        if self._saving:
+            event.ignore()
+            return
+        if self.is_dirty():
+            name = self.file.participant.full_name if self.file else self.tr("This file")
+            choice = ask_unsaved(self, name)
+            if choice is UnsavedChoice.CANCEL:
+                event.ignore()
+                return
+            if choice is UnsavedChoice.SAVE:
+                event.ignore()
+                self.save(then=self._close_clean)
+                return
+        self._disconnect()
+        event.accept()
+        self.closed.emit(self.participant_id)
+
+    def _close_clean(self) -> None:
+        if not self.is_dirty():
+            self.close()
+
+    def _disconnect(self) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self._ctx.hub.changed.disconnect(self._on_changed)

@@ -1,0 +1,39 @@
+"""History tab: what happened to the file, from the audit chain (who, when, what, before → after)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.ui.models.history_table_model import COL_ACTION, COL_USER, COL_WHEN, HistoryTableModel
+
+
+class HistoryTab(QWidget):
+    """Read-only audit list of one participant, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = HistoryTableModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.resizeSection(COL_WHEN, 130)
+        header.resizeSection(COL_USER, 120)
+        header.resizeSection(COL_ACTION, 200)
+        note = QLabel(self.tr("Every change is recorded in the tamper-evident audit log; hover a row to read it all."))
+        note.setWordWrap(True)
+        note.setStyleSheet("font-style: italic;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.view, 1)
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        """Show the entries (already newest first)."""
+        self.model.set_entries(entries)

@@ -1,0 +1,266 @@
+"""The participants area: debounced search, status/sector filters, the lazy table, and the open file windows."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dmi_desktop.domain.models import ParticipantRow
+from dmi_desktop.domain.roles import can_write
+from dmi_desktop.domain.status import Status, label
+from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.ui.errors import show_error
+from dmi_desktop.ui.models.participant_table_model import (
+    COL_CASE_NO,
+    COL_LAST_CHECKIN,
+    COL_NAME,
+    COL_RUT,
+    COL_STATUS,
+    COLUMN_FOR_SORT,
+    PAGE_SIZE,
+    ParticipantTableModel,
+)
+from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
+from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
+
+if TYPE_CHECKING:
+    from dmi_desktop.ui.context import AppContext
+    from dmi_desktop.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+AREA_ID = "participants"
+SEARCH_DEBOUNCE_MS = 250
+
+
+def thousands(n: int) -> str:
+    """1234 -> "1 234" (the Chilean thin grouping, readable in both languages)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+class ParticipantsWidget(QWidget):
+    """Search, filter and browse participants; opens one file window per participant."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._generation = 0  # stale search results (an older keystroke) are dropped
+        self.windows: dict[str, ParticipantFileWindow] = {}
+        self.setObjectName("ParticipantsWidget")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("participantSearch")
+        self.search.setPlaceholderText(self.tr("Search by name, alias or RUT…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in Status:
+            self.status_filter.addItem(label(status), status.value)
+        self.sector_filter = QComboBox(self)
+        self.sector_filter.setMinimumContentsLength(14)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("participantCount")
+        self.model = ParticipantTableModel(ctx, self)
+        self.table = self._make_table()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.sector_filter, 1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_query)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.sector_filter.currentIndexChanged.connect(lambda _i: self.run_query())
+        self.model.modelReset.connect(self._update_count)
+        ctx.hub.changed.connect(self._on_changed)
+        ctx.hub.unlocked.connect(self.reload_sectors)
+        self.reload_sectors()
+        self.model.refresh()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("participantTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        # Fixed row heights: Qt never measures 100 000 rows (ResizeToContents costs a minute at that size).
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        rows.hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        for column, width in ((COL_CASE_NO, 130), (COL_NAME, 260), (COL_RUT, 110), (COL_STATUS, 170)):
+            header.resizeSection(column, width)
+        header.resizeSection(COL_LAST_CHECKIN, 110)
+        table.setSortingEnabled(True)  # QTableView calls model.sort(): a new SQL ORDER BY, never a Python sort
+        table.doubleClicked.connect(self._open_index)
+        table.installEventFilter(self)
+        return table
+
+    # -- querying -------------------------------------------------------------------------------
+
+    def current_query(self) -> ParticipantQuery:
+        """The query the search box and filters describe, in the table's current order."""
+        status = self.status_filter.currentData()
+        return replace(
+            self.model.query,
+            search=self.search.text().strip(),
+            status=(Status(status),) if status else (),
+            sector=self.sector_filter.currentData() or "",
+        )
+
+    def run_query(self) -> None:
+        """Count and read the first page on the worker; only the latest request is shown."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.current_query()
+        ctx = self._ctx
+
+        def job(_task: object) -> tuple[int, list[ParticipantRow]]:
+            service = ctx.session.participants
+            return service.count(query), service.rows(query, 0, PAGE_SIZE)
+
+        def done(result: tuple[int, list[ParticipantRow]]) -> None:
+            if generation != self._generation:
+                return  # the user typed on: a newer query is on its way
+            count, rows = result
+            self.model.apply_result(query, count, rows)
+
+        def failed(exc: Exception) -> None:
+            if generation == self._generation:
+                show_error(self, exc)
+
+        ctx.worker.submit(job, done, failed)
+
+    def _search_now(self) -> None:
+        if self._debounce.isActive():
+            self.run_query()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box with its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def reload_sectors(self) -> None:
+        """Refill the sector filter from the sectors in use, keeping the choice."""
+        if not self._ctx.session.is_open:
+            return
+        current = self.sector_filter.currentData() or ""
+        self.sector_filter.blockSignals(True)
+        self.sector_filter.clear()
+        self.sector_filter.addItem(self.tr("All sectors"), "")
+        for sector in self._ctx.session.participants.sectors():
+            self.sector_filter.addItem(sector, sector)
+        self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(current)))
+        self.sector_filter.blockSignals(False)
+
+    def _on_changed(self, changes: object) -> None:
+        entity = getattr(changes, "entity", "")
+        if entity == "participant":
+            self.reload_sectors()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        text = self.tr("1 participant") if n == 1 else self.tr("{count} participants").format(count=thousands(n))
+        self.count_label.setText(text)
+
+    # -- opening files ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the table opens the selected participant's file."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        pid = self.model.participant_id(index.row()) if index.isValid() else ""
+        if pid:
+            self.open_file(pid)
+
+    def open_selected(self) -> None:
+        """Open the file of the current row."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def open_file(self, participant_id: str) -> ParticipantFileWindow:
+        """Show the participant's file; a second request focuses the window already open."""
+        window = self.windows.get(participant_id)
+        if window is None:
+            window = ParticipantFileWindow(self._ctx, participant_id, self.window())
+            window.closed.connect(self._forget_window)
+            self.windows[participant_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _forget_window(self, participant_id: str) -> None:
+        self.windows.pop(participant_id, None)
+
+    def new_participant(self) -> NewParticipantDialog | None:
+        """Ctrl+N: register a participant (not for viewers)."""
+        if not can_write(self._ctx.session.role):
+            return None
+        dialog = NewParticipantDialog(self._ctx, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def has_unsaved_changes(self) -> bool:
+        """True when any open participant file holds unsaved edits (the shell asks before quitting)."""
+        return any(w.is_dirty() for w in self.windows.values())
+
+    def open_windows(self) -> list[ParticipantFileWindow]:
+        """Participant file windows currently open."""
+        return list(self.windows.values())
+
+    # -- remembered layout ------------------------------------------------------------------------
+
+    def save_state(self, settings: Settings) -> None:
+        """Column widths and sort order (no personal data)."""
+        settings.set_area_state(AREA_ID, bytes(self.table.horizontalHeader().saveState().data()))
+
+    def restore_state(self, settings: Settings) -> None:
+        """Restore column widths and sort order; the sort is applied in SQL."""
+        blob = settings.area_state(AREA_ID)
+        header = self.table.horizontalHeader()
+        if not blob or not header.restoreState(QByteArray(blob)):
+            return
+        column = header.sortIndicatorSection()
+        if column not in COLUMN_FOR_SORT.values():
+            header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

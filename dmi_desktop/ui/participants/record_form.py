@@ -1,0 +1,189 @@
+"""A form for one child record of the file, built from field specs and validated inline by the domain rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.validation import CHILD_SPECS, clean_child_fields
+from dmi_desktop.ui.models.formatting import format_date, format_dates
+from dmi_desktop.ui.participants.field_box import DateLineEdit, FieldBox
+from dmi_desktop.ui.participants.labels import field_label
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one field is edited: ``kind`` is text, longtext, phone, date, dates, bool or choice."""
+
+    name: str
+    kind: str = "text"
+    choices: dict[str, str] = field(default_factory=dict)  # code -> label, for "choice"
+    placeholder: str = ""
+
+
+class RecordForm(QWidget):
+    """Editors for the fields of one record kind (``table``), with the message under each field."""
+
+    edited = Signal()
+
+    def __init__(self, table: str, specs: list[FieldSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.specs = {s.name: s for s in specs}
+        self.editors: dict[str, QWidget] = {}
+        self.boxes: dict[str, FieldBox] = {}
+        self._original: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._new = True
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in specs:
+            editor = self._make_editor(spec)
+            box = FieldBox(editor, self)
+            self.editors[spec.name] = editor
+            self.boxes[spec.name] = box
+            if spec.kind == "bool":
+                layout.addRow("", box)
+            else:
+                required = CHILD_SPECS[table][spec.name][1]
+                caption = QLabel(field_label(spec.name) + (" *" if required else ""), self)
+                caption.setBuddy(editor)
+                layout.addRow(caption, box)
+
+    def _make_editor(self, spec: FieldSpec) -> QWidget:
+        name = spec.name
+        if spec.kind == "bool":
+            box = QCheckBox(field_label(name), self)
+            box.toggled.connect(lambda _on, n=name: self._changed(n, now=True))
+            return box
+        if spec.kind == "choice":
+            combo = QComboBox(self)
+            for code, text in spec.choices.items():
+                combo.addItem(text, code)
+            combo.currentIndexChanged.connect(lambda _i, n=name: self._changed(n, now=True))
+            return combo
+        if spec.kind == "longtext":
+            text = QPlainTextEdit(self)
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText(spec.placeholder)
+            text.textChanged.connect(lambda n=name: self._changed(n, now=True))
+            return text
+        edit = DateLineEdit(self) if spec.kind == "date" else QLineEdit(self)
+        if spec.placeholder:
+            edit.setPlaceholderText(spec.placeholder)
+        elif spec.kind == "dates":
+            edit.setPlaceholderText(self.tr("DD-MM-YYYY, DD-MM-YYYY…"))
+        edit.textEdited.connect(lambda _t, n=name: self._changed(n, now=False))
+        edit.editingFinished.connect(lambda n=name: self._changed(n, now=True))
+        return edit
+
+    # -- values ------------------------------------------------------------------------------------
+
+    def load(self, record: Any | None, defaults: dict[str, Any] | None = None) -> None:
+        """Show a record (or ``defaults`` for a new one); the form becomes clean."""
+        self._new = record is None
+        for name in self.specs:
+            value = getattr(record, name) if record is not None else (defaults or {}).get(name)
+            self._set(name, value)
+        self._original = self.raw_values()
+        self._touched.clear()
+        for box in self.boxes.values():
+            box.set_error("")
+        self.edited.emit()
+
+    def _set(self, name: str, value: Any) -> None:
+        editor = self.editors[name]
+        editor.blockSignals(True)
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QComboBox):
+            code = value.value if isinstance(value, Enum) else value
+            editor.setCurrentIndex(max(0, editor.findData(code)))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value or ""))
+        elif isinstance(editor, QLineEdit):
+            if isinstance(value, list):
+                editor.setText(format_dates(value))
+            elif isinstance(value, date):
+                editor.setText(format_date(value))
+            else:
+                editor.setText(str(value or ""))
+        editor.blockSignals(False)
+
+    def raw_value(self, name: str) -> Any:
+        """What the editor holds (bool for check boxes, the code for choices, text otherwise)."""
+        editor = self.editors[name]
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText().strip()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def raw_values(self) -> dict[str, Any]:
+        """Every field as entered."""
+        return {name: self.raw_value(name) for name in self.specs}
+
+    def changed_values(self) -> dict[str, Any]:
+        """Fields that differ from what was loaded."""
+        return {k: v for k, v in self.raw_values().items() if v != self._original.get(k)}
+
+    def is_dirty(self) -> bool:
+        """True when something changed since loading."""
+        return bool(self.changed_values())
+
+    # -- validation -----------------------------------------------------------------------------------
+
+    def validation_errors(self) -> dict[str, str]:
+        """What the service would refuse in what would be sent."""
+        payload = self.raw_values() if self._new else self.changed_values()
+        try:
+            clean_child_fields(self.table, payload, today=date.today(), partial=not self._new)
+        except ValidationError as exc:
+            return dict(exc.errors)
+        return {}
+
+    def field_error(self, name: str) -> str:
+        """The reason one field is invalid ("" if fine)."""
+        try:
+            clean_child_fields(self.table, {name: self.raw_value(name)}, today=date.today(), partial=True)
+        except ValidationError as exc:
+            return exc.errors.get(name, "")
+        return ""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show reasons (local or from the service) under their fields."""
+        self._touched.update(errors)
+        for name, box in self.boxes.items():
+            box.set_error(errors.get(name, ""))
+        self.edited.emit()
+
+    def show_all_errors(self) -> bool:
+        """Reveal every problem; True when there is none."""
+        errors = self.validation_errors()
+        self.show_errors(errors)
+        return not errors
+
+    def _changed(self, name: str, *, now: bool) -> None:
+        # Like the identity form: judge a text field once the user has left it, then live.
+        if now:
+            self._touched.add(name)
+        if name in self._touched:
+            self.boxes[name].set_error(self.field_error(name))
+        self.edited.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Viewers see values without being able to change them."""
+        for editor in self.editors.values():
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            else:
+                editor.setEnabled(not read_only)
