@@ -1,0 +1,261 @@
+"""Export the (filtered) participants list to CSV for Excel, XLSX or JSON, atomically and audited."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import logging
+import os
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.domain.messages import language
+from dmi_desktop.domain.rut import format_rut
+from dmi_desktop.domain.status import label
+from dmi_desktop.services.participants import ParticipantQuery
+
+if TYPE_CHECKING:
+    from dmi_desktop.services.session import Session
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+# Column key (JSON key) -> header in Spanish and English. Every header is one the importer recognises.
+EXPORT_COLUMNS: dict[str, dict[str, str]] = {
+    "case_no": {"es": "N° de caso", "en": "Case no."},
+    "nombres": {"es": "Nombres", "en": "First names"},
+    "apellido_paterno": {"es": "Apellido paterno", "en": "Father's surname"},
+    "apellido_materno": {"es": "Apellido materno", "en": "Mother's surname"},
+    "alias": {"es": "Alias", "en": "Alias"},
+    "rut": {"es": "RUT", "en": "RUT"},
+    "birth_date": {"es": "Fecha de nacimiento", "en": "Birth date"},
+    "sex": {"es": "Sexo", "en": "Sex"},
+    "phone": {"es": "Teléfono", "en": "Phone"},
+    "address": {"es": "Dirección", "en": "Address"},
+    "sector": {"es": "Sector", "en": "Sector"},
+    "status": {"es": "Estado (código)", "en": "Status code"},
+    "status_label": {"es": "Estado", "en": "Status"},
+    "last_checkin": {"es": "Último control", "en": "Last check-in"},
+}
+DATE_COLUMNS = ("birth_date", "last_checkin")
+_PROGRESS_EVERY = 200
+
+
+class ExportCancelled(DmiError):
+    """The user stopped the export; no file was left behind."""
+
+
+def export_headers(lang: str | None = None) -> list[str]:
+    """Column headers of CSV/XLSX exports in ``lang`` (default: the current message language)."""
+    lang = lang or language()
+    return [labels.get(lang, labels["es"]) for labels in EXPORT_COLUMNS.values()]
+
+
+def export_records(session: Session, query: ParticipantQuery | None = None) -> list[dict[str, Any]]:
+    """The rows an export writes, as dicts keyed like the JSON export (dates as ``date``)."""
+    query = query or ParticipantQuery()
+    service = session.participants
+    people = service.list(query)
+    # The list rows carry the last check-in (kept on the participant row by the vault).
+    last = {r.id: r.last_checkin for r in service.rows(query, 0, max(len(people), 1))}
+    return [
+        {
+            "case_no": p.case_no,
+            "nombres": p.nombres,
+            "apellido_paterno": p.apellido_paterno,
+            "apellido_materno": p.apellido_materno,
+            "alias": p.alias,
+            "rut": format_rut(p.rut),
+            "birth_date": p.birth_date,
+            "sex": p.sex,
+            "phone": p.phone,
+            "address": p.address,
+            "sector": p.sector,
+            "status": p.status.value,
+            "status_label": label(p.status),
+            "last_checkin": last.get(p.id),
+        }
+        for p in people
+    ]
+
+
+def export_participants(
+    session: Session,
+    out: Path,
+    fmt: str,
+    query: ParticipantQuery | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write the participants matching ``query`` to ``out``; return the number of rows written.
+
+    Any role may export (it only reads), but every export is recorded in the audit as a processing record.
+    """
+    fmt = (fmt or "").strip().lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        raise DmiError(f"formato de exportación desconocido {fmt!r} (use: {', '.join(EXPORT_FORMATS)})")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise DmiError(f"la carpeta {out.parent} no existe")
+    if out.is_dir():
+        raise DmiError(f"{out} es una carpeta; indique un nombre de archivo")
+    records = export_records(session, query)
+    writer = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt]
+    ticker = _Ticker(len(records), progress, cancelled)
+    # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
+    with session.vault.atomic():
+        _audit_export(session, out, fmt, len(records), query)
+        with _atomic_file(out) as fh:
+            writer(fh, records, ticker)
+    log.info("export: %d participants as %s", len(records), fmt)
+    return len(records)
+
+
+class _Ticker:
+    """Reports progress every few rows and stops the export when the user cancels."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total, self.progress, self.cancelled = total, progress, cancelled
+
+    def __call__(self, done: int) -> None:
+        if done % _PROGRESS_EVERY and done != self.total:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("exportación cancelada: no se escribió ningún archivo")
+        if self.progress is not None:
+            self.progress(done, self.total)
+
+    def start(self) -> None:
+        """Check for cancel before the first row too."""
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("exportación cancelada: no se escribió ningún archivo")
+
+
+@contextlib.contextmanager
+def _atomic_file(out: Path) -> Iterator[IO[bytes]]:
+    """A temporary file next to ``out`` that replaces it only when writing finished; removed otherwise."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise DmiError(f"no se pudo escribir en {out.parent}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DmiError(f"no se pudo escribir {out.name}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Keep spreadsheets from running cell text as a formula (CSV injection): prefix an apostrophe."""
+    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and any(c.isalpha() or c in "(!" for c in text)):
+        return "'" + text
+    return text
+
+
+def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+    # UTF-8 with BOM and ";" is what Excel in a Chilean locale opens with accents and columns intact.
+    tick.start()
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    try:
+        writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+        writer.writerow(export_headers())
+        for done, rec in enumerate(records, start=1):
+            writer.writerow(_spreadsheet_safe(_text(v)) for v in rec.values())
+            tick(done)
+        text.flush()
+    finally:
+        text.detach()  # the binary file stays open for the atomic replace
+
+
+def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    tick.start()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Participantes")
+    sheet.freeze_panes = "A2"
+    widths = {"case_no": 18, "nombres": 22, "apellido_paterno": 18, "apellido_materno": 18, "address": 34}
+    for i, key in enumerate(EXPORT_COLUMNS, start=1):
+        sheet.column_dimensions[_column_letter(i)].width = widths.get(key, 16)
+    bold = Font(bold=True)
+    header = []
+    for name in export_headers():
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for done, rec in enumerate(records, start=1):
+        row = []
+        for key, value in rec.items():
+            if key in DATE_COLUMNS and value is not None:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "DD-MM-YYYY"
+            elif value in (None, ""):
+                cell = WriteOnlyCell(sheet, value=None)
+            else:
+                cell = WriteOnlyCell(sheet, value=_text(value))
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            row.append(cell)
+        sheet.append(row)
+        tick(done)
+    book.save(fh)
+
+
+def _write_json(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+    tick.start()
+    items = []
+    for done, rec in enumerate(records, start=1):
+        items.append({k: v.isoformat() if isinstance(v, date) else v for k, v in rec.items()})
+        tick(done)
+    fh.write(json.dumps(items, ensure_ascii=False, indent=2).encode("utf-8"))
+    fh.write(b"\n")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def _audit_export(session: Session, out: Path, fmt: str, count: int, query: ParticipantQuery | None) -> None:
+    """Processing record (DESIGN §10): who exported how many rows, in what format, to which file name."""
+    q = query or ParticipantQuery()
+    filters = {
+        "search": bool(q.search.strip()),
+        "status": [s.value for s in q.status],
+        "sector": q.sector,
+    }
+    # Written in the caller's vault.atomic(), not session.write(): viewers may export, and that is recorded too.
+    session.audit(
+        "participant.export",
+        "export",
+        str(uuid.uuid4()),
+        None,
+        {"format": fmt, "count": count, "file": out.name, "filters": filters},
+    )

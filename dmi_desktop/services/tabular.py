@@ -1,0 +1,170 @@
+"""Read a spreadsheet the way people hand it over: CSV as Chilean Excel saves it, or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from dmi_desktop.domain.errors import DmiError
+
+log = logging.getLogger(__name__)
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_DELIMITERS = (";", ",", "\t", "|")
+# Magic numbers of files people pick by mistake; none of them is a spreadsheet we read.
+_NOT_TABLES = {
+    b"\x89PNG": "una imagen PNG",
+    b"\xff\xd8\xff": "una imagen JPEG",
+    b"GIF8": "una imagen GIF",
+    b"%PDF": "un documento PDF",
+    b"\xd0\xcf\x11\xe0": "un archivo de Excel antiguo (.xls); guárdelo como .xlsx o CSV",
+}
+
+
+class UnreadableTable(DmiError):
+    """The file is not a CSV/XLSX table we can read; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """Header names and the data rows, each with the line number the user sees in Excel (header = 1)."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+
+
+def read_table(path: Path) -> Table:
+    """Read ``path`` (CSV or XLSX, told apart by content) into a Table; UnreadableTable when impossible."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except IsADirectoryError:
+        raise UnreadableTable(f"{path.name} es una carpeta, no un archivo") from None
+    except OSError as exc:
+        raise UnreadableTable(f"no se pudo abrir {path.name}: {exc.strerror or exc}") from None
+    if not head:
+        raise UnreadableTable(f"el archivo {path.name} está vacío")
+    if head.startswith(b"PK\x03\x04") or path.suffix.lower() in XLSX_SUFFIXES:
+        table = _read_xlsx(path)
+    else:
+        for magic, what in _NOT_TABLES.items():
+            if head.startswith(magic):
+                raise UnreadableTable(f"{path.name} no es una planilla CSV ni XLSX: es {what}")
+        table = _read_csv(path)
+    if not table.headers:
+        raise UnreadableTable(f"{path.name} no tiene una fila de encabezados")
+    return table
+
+
+def _read_xlsx(path: Path) -> Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise UnreadableTable(f"{path.name} no es una planilla XLSX válida (¿está dañada?)") from None
+    try:
+        sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
+        lines = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise UnreadableTable(f"no se pudo leer la hoja de {path.name} (¿está dañada?)") from None
+    finally:
+        workbook.close()
+    return _split_header(lines)
+
+
+def _read_csv(path: Path) -> Table:
+    raw = path.read_bytes()
+    text = decode_text(raw, path.name)
+    lines = text.splitlines()
+    delimiter = None
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) == 5:
+        # Excel's own hint line ("sep=;"); Excel hides it, so it does not count as a row.
+        delimiter = lines[0][4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    delimiter = delimiter or sniff_delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UnreadableTable(f"{path.name} no es un CSV válido: {exc}") from None
+    return _split_header(list(enumerate(records, start=1)))
+
+
+def decode_text(raw: bytes, name: str = "") -> str:
+    """UTF-8 (with or without BOM) when it decodes strictly, UTF-16 with a BOM, otherwise Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableTable(f"{name} no es un texto UTF-16 válido") from None
+    if b"\x00" in raw:
+        raise UnreadableTable(f"{name} no es una planilla CSV ni XLSX (contiene datos binarios)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableTable(f"{name}: codificación de texto no reconocida (use UTF-8 o Windows-1252)") from None
+    if sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t") > len(text) // 100:
+        raise UnreadableTable(f"{name} no es una planilla CSV ni XLSX (contiene datos binarios)")
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of the header line: the candidate that occurs most outside quotes (``;`` on ties)."""
+    first = ""
+    for line in text.splitlines():
+        if line.strip():
+            first = line
+            break
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for char in first:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first (";") on ties
+    return best if counts[best] else ";"
+
+
+def _split_header(lines: list[tuple[int, list[Any]]]) -> Table:
+    """The first non-empty line holds the headers; the rest are data (empty lines dropped later)."""
+    for index, (_line, values) in enumerate(lines):
+        if not is_blank(values):
+            headers = [cell_text(v) for v in values]
+            while headers and not headers[-1]:
+                headers.pop()
+            return Table(headers, lines[index + 1 :])
+    return Table([], [])
+
+
+def is_blank(values: list[Any]) -> bool:
+    """True when every cell of a row is empty."""
+    return all(cell_text(v) == "" for v in values)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: numbers typed in Excel lose their ``.0``; dates become ``YYYY-MM-DD``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
