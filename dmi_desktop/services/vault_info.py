@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dmi_desktop.storage.errors import WrongPassphrase
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.vault import DB_NAME, KEYS_NAME
 
@@ -20,3 +21,17 @@ def vault_users(folder: Path) -> list[str]:
     Raises DamagedKeyFile when the key file is missing or altered.
     """
     return KeyFile.load(Path(folder) / KEYS_NAME).users()
+
+
+def is_wrong_passphrase(exc: BaseException) -> bool:
+    """True when an unlock failed only because the passphrase or recovery key did not match."""
+    return isinstance(exc, WrongPassphrase)
+
+
+def passphrase_opens(folder: Path, user: str, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens ``user``'s slot (slow on purpose: one key derivation; run off the GUI thread)."""
+    try:
+        KeyFile.load(Path(folder) / KEYS_NAME).unlock_user(user, passphrase)
+    except WrongPassphrase:
+        return False
+    return True

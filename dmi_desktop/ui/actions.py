@@ -65,13 +65,21 @@ class ActionRegistry(QObject):
         if spec.status_tip:
             action.setStatusTip(spec.status_tip)
             action.setToolTip(spec.status_tip)
-        handler = spec.handler
-        action.triggered.connect(lambda _checked=False: handler())
+        action.triggered.connect(lambda _checked=False: self._run(spec))
         if spec.needs_write and not self._can_write:
             action.setEnabled(False)
         self._specs[spec.action_id] = spec
         self._actions[spec.action_id] = action
         return action
+
+    def _run(self, spec: ActionSpec) -> None:
+        """Call the handler; an error becomes a one-line message, never a traceback."""
+        try:
+            spec.handler()
+        except Exception as exc:
+            from dmi_desktop.ui.errors import show_error
+
+            show_error(None, exc)
 
     def action(self, action_id: str) -> QAction:
         """The registered action (KeyError if none)."""

@@ -1,0 +1,148 @@
+"""The shell's own commands (lock, quit, help, passphrase, users, backup, settings) and their action specs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from dmi_desktop.domain.roles import can_manage_users
+from dmi_desktop.services.vault_info import passphrase_opens
+from dmi_desktop.ui.actions import ActionSpec
+from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
+from dmi_desktop.ui.context import AppContext
+from dmi_desktop.ui.help_dialog import HelpDialog
+from dmi_desktop.ui.lock import LockController
+from dmi_desktop.ui.progress import run_with_progress
+from dmi_desktop.ui.settings_dialog import SettingsDialog
+
+
+class ShellCommands(QObject):
+    """What the shell's menu items do; dialogs open over ``window``."""
+
+    def __init__(self, ctx: AppContext, lock: LockController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lock_controller = lock
+        self.window: QWidget | None = None
+
+    def specs(self) -> list[ActionSpec]:
+        """The shell's actions; user and letterhead management only exist for coordinators."""
+        tr = QCoreApplication.translate
+        specs = [
+            ActionSpec("shell.settings", tr("Shell", "&Settings…"), self.settings, menu="file"),
+            ActionSpec("shell.quit", tr("Shell", "&Quit"), self.quit, menu="file", shortcut="Ctrl+Q"),
+            ActionSpec(
+                "vault.change_passphrase", tr("Shell", "Change &passphrase…"), self.change_passphrase, menu="vault"
+            ),
+        ]
+        if can_manage_users(self.ctx.session.role):
+            specs += [
+                ActionSpec("vault.users", tr("Shell", "Manage &users…"), self.manage_users, menu="vault", icon="users"),
+                ActionSpec(
+                    "vault.organisation",
+                    tr("Shell", "&Organisation and letterhead…"),
+                    self.organisation,
+                    menu="vault",
+                ),
+            ]
+        specs += [
+            ActionSpec("vault.backup", tr("Shell", "&Back up…"), self.backup, menu="vault", icon="backup"),
+            ActionSpec(
+                "vault.lock",
+                tr("Shell", "&Lock"),
+                self.lock,
+                menu="vault",
+                shortcut="Ctrl+L",
+                toolbar=True,
+                icon="lock",
+                status_tip=tr("Shell", "Hide everything and ask for the passphrase again"),
+            ),
+            ActionSpec("help.contents", tr("Shell", "&Help"), self.help, menu="help", shortcut="F1", icon="help"),
+        ]
+        return specs
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Lock now (Ctrl+L)."""
+        self.lock_controller.lock()
+
+    def quit(self) -> None:
+        """Close the main window (which asks about unsaved forms) and quit (Ctrl+Q)."""
+        if self.window is not None:
+            self.window.close()
+
+    def help(self) -> None:
+        """Show help and the shortcuts (F1)."""
+        HelpDialog(self.ctx.actions, self.window).exec()
+
+    def change_passphrase(self) -> None:
+        """Change one's own passphrase; the current one is checked against the key slot first."""
+        session = self.ctx.session
+        folder, user = session.folder, session.user
+        dialog = ChangePassphraseDialog(
+            self.ctx.worker,
+            user=user,
+            verify=lambda current: passphrase_opens(folder, user, current),
+            change=lambda new: session.users.change_passphrase(new),
+            parent=self.window,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._status(QCoreApplication.translate("Shell", "Passphrase changed."))
+
+    def manage_users(self) -> None:
+        """Users and roles (coordinators)."""
+        from dmi_desktop.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self.window).exec()
+
+    def organisation(self) -> None:
+        """Organisation and letterhead (coordinators)."""
+        from dmi_desktop.ui.organisation_dialog import OrganisationDialog
+
+        if OrganisationDialog(self.ctx, self.window).exec() == QDialog.DialogCode.Accepted:
+            self._status(QCoreApplication.translate("Shell", "Letterhead saved."))
+
+    def backup(self) -> None:
+        """Write an encrypted backup file where the user chooses, on the worker."""
+        from dmi_desktop.services import backups
+
+        tr = QCoreApplication.translate
+        suggested = str(Path.home() / f"dmi-respaldo-{date.today():%Y%m%d}.dmibackup")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, tr("Shell", "Save backup"), suggested, tr("Shell", "DMI backups (*.dmibackup)")
+        )
+        if not path:
+            return
+        target = Path(path) if path.endswith(".dmibackup") else Path(path + ".dmibackup")
+        session = self.ctx.session
+        run_with_progress(
+            self.window,
+            self.ctx.worker,
+            lambda _task: backups.backup(session, target),
+            tr("Shell", "Writing the backup…"),
+            on_done=lambda written: self._status(tr("Shell", "Backup saved to {path}").format(path=str(written))),
+            cancellable=False,
+        )
+
+    def settings(self) -> None:
+        """Language and auto-lock delay."""
+        dialog = SettingsDialog(self.ctx.settings, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        changed_language = choice.language != self.ctx.settings.language
+        self.ctx.settings.language = choice.language
+        self.ctx.settings.autolock_minutes = choice.autolock_minutes
+        self.ctx.settings.sync()
+        self.lock_controller.set_timeout_ms(self.ctx.settings.autolock_minutes * 60_000)
+        if changed_language:
+            self.ctx.hub.language_changed.emit(choice.language)
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
