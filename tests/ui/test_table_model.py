@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from dmi_desktop.domain.status import Status
@@ -18,6 +19,7 @@ from dmi_desktop.ui.models.participant_table_model import (
 )
 
 pytest_plugins = ["tests.ui.participant_fixtures"]
+pytestmark = pytest.mark.usefixtures("boxes")  # no real modal box may ever block a test
 
 
 def _model(ctx):

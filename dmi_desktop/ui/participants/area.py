@@ -74,7 +74,7 @@ class ParticipantsArea:
             ActionSpec(
                 "participants.import",
                 QCoreApplication.translate("ParticipantsArea", "&Import participants…"),
-                lambda: start_import(widget),
+                lambda: start_import(widget.ctx, widget),
                 menu="participants",
                 toolbar=True,
                 icon="DocumentOpen",
@@ -86,7 +86,7 @@ class ParticipantsArea:
             ActionSpec(
                 "participants.export",
                 QCoreApplication.translate("ParticipantsArea", "&Export list…"),
-                lambda: export_current_list(widget),
+                lambda: export_current_list(widget.ctx, widget, widget.model.query),
                 menu="participants",
                 toolbar=True,
                 icon="DocumentSaveAs",

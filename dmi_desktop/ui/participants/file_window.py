@@ -157,9 +157,11 @@ class ParticipantFileWindow(QDialog):
     def _update_dirty(self) -> None:
         dirty = self.is_dirty()
         self.dirty_label.setText(self.tr("Unsaved changes") if dirty else "")
-        errors = bool(self.identity.form.validation_errors()) or (
-            self.banked is not None and bool(self.banked.form.validation_errors())
+        # An untouched banked-case form is not an error: there is simply no banked case yet.
+        banked_errors = (
+            self.banked is not None and self.banked.is_dirty() and bool(self.banked.form.validation_errors())
         )
+        errors = bool(self.identity.form.validation_errors()) or banked_errors
         self.save_button.setEnabled(self.can_write and dirty and not errors and not self._saving)
 
     def save(self, then: Any = None) -> bool:
@@ -173,7 +175,7 @@ class ParticipantFileWindow(QDialog):
         if not self.identity.form.show_all_errors():
             self.tabs.setCurrentWidget(self.identity)
             return False
-        if self.banked is not None and not self.banked.form.show_all_errors():
+        if self.banked is not None and self.banked.is_dirty() and not self.banked.form.show_all_errors():
             self.tabs.setCurrentWidget(self.banked)
             return False
         ctx, pid = self._ctx, self.participant_id

@@ -98,6 +98,11 @@ class ParticipantsWidget(QWidget):
         self.reload_sectors()
         self.model.refresh()
 
+    @property
+    def ctx(self) -> AppContext:
+        """The application context the area was built with."""
+        return self._ctx
+
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("participantTable")

@@ -1,0 +1,1 @@
+"""Importing participants from spreadsheets and exporting the current list."""

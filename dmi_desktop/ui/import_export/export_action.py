@@ -1,0 +1,72 @@
+"""Export of the participants list as currently filtered (CSV, XLSX or JSON), on the worker with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from dmi_desktop.services.exporter import EXPORT_FORMATS, export_participants
+from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.ui.errors import show_error
+from dmi_desktop.ui.progress import run_with_progress
+from dmi_desktop.ui.worker import TaskContext, TaskHandle
+
+if TYPE_CHECKING:
+    from dmi_desktop.ui.context import AppContext
+
+
+def file_filters() -> dict[str, str]:
+    """Save-dialog filter -> format."""
+    return {
+        QCoreApplication.translate("Export", "CSV for Excel (*.csv)"): "csv",
+        QCoreApplication.translate("Export", "Excel workbook (*.xlsx)"): "xlsx",
+        QCoreApplication.translate("Export", "JSON (*.json)"): "json",
+    }
+
+
+def format_for(path: Path, chosen_filter: str) -> tuple[Path, str]:
+    """The format from the file's extension, else from the chosen filter (adding the extension)."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return path, suffix
+    fmt = file_filters().get(chosen_filter, "csv")
+    return path.with_name(f"{path.name}.{fmt}"), fmt
+
+
+def export_current_list(ctx: AppContext, parent: QWidget, query: ParticipantQuery) -> TaskHandle | None:
+    """Ask where to save, then export what the list shows."""
+    filters = file_filters()
+    path, chosen = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Export", "Export participants"),
+        QCoreApplication.translate("Export", "participants.csv"),
+        ";;".join(filters),
+    )
+    if not path:
+        return None
+    out, fmt = format_for(Path(path), chosen)
+    return run_export(ctx, parent, query, out, fmt)
+
+
+def run_export(ctx: AppContext, parent: QWidget, query: ParticipantQuery, out: Path, fmt: str) -> TaskHandle:
+    """Write the file on the worker (progress dialog with Cancel if it takes a while); tell the user the result."""
+
+    def job(task: TaskContext) -> int:
+        return export_participants(
+            ctx.session, out, fmt, query=query, progress=task.report, cancelled=lambda: task.cancelled
+        )
+
+    def done(count: int) -> None:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Export", "Export participants"),
+            QCoreApplication.translate("Export", "{count} participants exported to {file}.").format(
+                count=count, file=out.name
+            ),
+        )
+
+    title = QCoreApplication.translate("Export", "Exporting participants…")
+    return run_with_progress(parent, ctx.worker, job, title, done, lambda exc: show_error(parent, exc))
