@@ -18,17 +18,14 @@ from faker import Faker
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus
 from dmi_desktop.domain.rut import rut_check_digit
-from dmi_desktop.domain.status import Status, check_transition
-from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
+from dmi_desktop.domain.status import Status
 from dmi_desktop.services import demo_data as data
-from dmi_desktop.services.changes import ChangeKind, Changes
+from dmi_desktop.services.changes import ChangeBus, ChangeKind, Changes
 from dmi_desktop.services.demo_data import ROUTES, Event, PersonPlan, add_months, final_states, pick
 from dmi_desktop.services.organisation import OrganisationService
-from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.paths import DEMO_PASSPHRASE, DEMO_USER, demo_vault
 from dmi_desktop.services.session import Session
 from dmi_desktop.storage.keyslots import KdfParams
-from dmi_desktop.storage.records import public_dict, stamp_new, stamp_update
 from dmi_desktop.storage.vault import is_vault
 
 log = logging.getLogger(__name__)
@@ -315,88 +312,6 @@ def plan_people(n: int, seed: int, today: date | None = None) -> list[PersonPlan
 # -- writing ---------------------------------------------------------------------------------------
 
 
-class DemoWriter:
-    """Writes plans as the participant service would (validation, stamps, audit), but in bulk.
-
-    Going call by call through ParticipantService costs ~25 ms a file (one read-back per write); here the
-    rows are stamped and audited one by one exactly as the service does and inserted per table in batches,
-    and a file's status moves are audited step by step while its row is updated once, to the final state.
-    """
-
-    BATCH = 200  # files per flush: bounded memory, few large inserts
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.service = session.participants
-        self.today = date.today()
-        self.pending: dict[str, list[dict[str, Any]]] = {table: [] for table in self.service.children}
-        self.files = 0
-        # RUTs drawn from one seed are unique; only a vault that already has files needs the lookup.
-        self.check_ruts = _has_files(self.service)
-
-    def write(self, plan: PersonPlan) -> str:
-        """Write one file; returns the participant id."""
-        session, service = self.session, self.service
-        fields = dict(plan.fields)
-        taken = self.check_ruts and fields.get("rut") and service.repo.rut_owner(fields["rut"])
-        if taken:  # a person of this vault already holds the RUT: leave it out rather than fail
-            fields["rut"] = ""
-        p = service.repo.add(clean_participant_fields(fields, today=self.today))
-        session.audit("participant.create", "participant", p.id, None, public_dict(p))
-        status, violation = p.status, None
-        for event in plan.events:
-            if event.kind == "status":
-                check_transition(status, event.target)
-                session.audit(
-                    "participant.status",
-                    "participant",
-                    p.id,
-                    {"status": status.value},
-                    {"status": event.target.value, "reason": event.reason},
-                )
-                status = event.target
-            elif event.kind == "record":
-                row = self._record(event.table, p.id, event.fields)
-                violation = row if event.table == "violations" else violation
-            elif violation is not None:
-                self._activate(violation)
-        if status is not p.status:
-            service.repo.update(p.id, {"status": status})
-        self.files += 1
-        if self.files % self.BATCH == 0:
-            self.flush()
-        return p.id
-
-    def _record(self, table: str, participant_id: str, fields: dict[str, Any]) -> dict[str, Any]:
-        values = {**clean_child_fields(table, fields, today=self.today), "participant_id": participant_id}
-        row = stamp_new(values, self.session.vault.hlc)
-        record = self.service.children[table].cls(id=row["id"], **values)
-        self.session.audit(f"{table}.create", table, row["id"], None, public_dict(record))
-        self.pending[table].append(row)
-        return row
-
-    def _activate(self, row: dict[str, Any]) -> None:
-        """The violation activated the banked case: the same field update the service would record."""
-        row.update(stamp_update(row["_clock"], {"case_activated": True}, self.session.vault.hlc))
-        self.session.audit("violations.update", "violations", row["id"], {"case_activated": 0}, {"case_activated": 1})
-
-    def flush(self) -> None:
-        """Insert the pending child rows (inside the caller's transaction)."""
-        for table, rows in self.pending.items():
-            # One insert per set of columns: a column missing from some rows must keep its SQL default.
-            by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for row in rows:
-                by_columns.setdefault(tuple(sorted(row)), []).append(row)
-            for same in by_columns.values():
-                self.service.children[table].db[table].insert_all(same)
-            rows.clear()
-
-
-def _has_files(service: Any) -> bool:
-    """True when the vault already holds participants."""
-    return service.count(ParticipantQuery()) > 0
-
-
 def populate_demo(
     session: Session,
     *,
@@ -405,23 +320,49 @@ def populate_demo(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> int:
-    """Add ``participants`` demo files in one transaction (all or nothing); return how many."""
+    """Add ``participants`` demo files through the participant service, in one transaction; return how many.
+
+    Every file is written exactly as a user would (validation, stamps, audited status moves), so the demo
+    vault cannot differ from a real one; one outer transaction makes it all or nothing and fast.
+    """
     session.require_coordinator("generar datos de demostración")
     started = time.perf_counter()
     plans = plan_people(max(0, participants), seed)
     ids: list[str] = []
-    with session.write("generar datos de demostración"):
-        writer = DemoWriter(session)
-        for done, plan in enumerate(plans, start=1):
-            if cancelled is not None and cancelled():
-                raise DemoCancelled("se canceló la creación de los datos de demostración; no se guardó nada")
-            ids.append(writer.write(plan))
-            if progress is not None:
-                progress(done, len(plans))
-        writer.flush()
+    # Each service call announces its own change; listeners get one BULK notice after the commit instead.
+    real_bus, session.bus = session.bus, ChangeBus()
+    try:
+        with session.write("generar datos de demostración"):
+            for done, plan in enumerate(plans, start=1):
+                if cancelled is not None and cancelled():
+                    raise DemoCancelled("se canceló la creación de los datos de demostración; no se guardó nada")
+                ids.append(_write_file(session, plan))
+                if progress is not None:
+                    progress(done, len(plans))
+    finally:
+        session.bus = real_bus
     session.publish(Changes("participant", ChangeKind.BULK, tuple(ids)))
     log.info("demo data: %d participants in %.1f s", len(ids), time.perf_counter() - started)
     return len(ids)
+
+
+def _write_file(session: Session, plan: PersonPlan) -> str:
+    """One participant and the events of their file, through ParticipantService; returns the id."""
+    service = session.participants
+    fields = dict(plan.fields)
+    if fields.get("rut") and service.repo.rut_owner(fields["rut"]):
+        fields["rut"] = ""  # a person already in this vault holds the RUT: leave it out rather than fail
+    pid = service.create(fields).id
+    violation = ""
+    for event in plan.events:
+        if event.kind == "status":
+            service.set_status(pid, event.target, event.reason)
+        elif event.kind == "record":
+            record = service.add_record(event.table, pid, event.fields)
+            violation = record.id if event.table == "violations" else violation
+        elif violation:  # the violation activated the banked case
+            service.update_record("violations", violation, {"case_activated": True})
+    return pid
 
 
 def create_demo_vault(
