@@ -25,6 +25,7 @@ from dmi_desktop.services.demo_data import ROUTES, Event, PersonPlan, add_months
 from dmi_desktop.services.organisation import OrganisationService
 from dmi_desktop.services.paths import DEMO_PASSPHRASE, DEMO_USER, demo_vault
 from dmi_desktop.services.session import Session
+from dmi_desktop.services.tabular import tr
 from dmi_desktop.storage.keyslots import KdfParams
 from dmi_desktop.storage.vault import is_vault
 
@@ -335,7 +336,9 @@ def populate_demo(
         with session.write("generar datos de demostración"):
             for done, plan in enumerate(plans, start=1):
                 if cancelled is not None and cancelled():
-                    raise DemoCancelled("se canceló la creación de los datos de demostración; no se guardó nada")
+                    raise DemoCancelled(
+                        tr("se canceló la creación de la demostración; no se guardó nada", "demo cancelled")
+                    )
                 ids.append(_write_file(session, plan))
                 if progress is not None:
                     progress(done, len(plans))
@@ -415,7 +418,12 @@ def ensure_demo_vault(
     if is_vault(folder):
         return folder
     if folder.exists() and any(folder.iterdir()):
-        raise DmiError(f"la carpeta {folder} no está vacía y no contiene una bóveda de demostración")
+        raise DmiError(
+            tr(
+                f"la carpeta {folder} no está vacía y no contiene una bóveda",
+                f"{folder} is not empty and holds no vault",
+            )
+        )
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = folder.parent / f".{folder.name}.creando-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
@@ -428,7 +436,9 @@ def ensure_demo_vault(
         shutil.rmtree(building, ignore_errors=True)
         if is_vault(folder):  # another window built it at the same time
             return folder
-        raise DmiError(f"no se pudo crear la bóveda de demostración en {folder}") from None
+        raise DmiError(
+            tr(f"no se pudo crear la bóveda de demostración en {folder}", f"cannot create {folder}")
+        ) from None
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

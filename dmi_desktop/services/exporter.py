@@ -20,6 +20,7 @@ from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
 from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.tabular import tr
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -103,12 +104,17 @@ def export_participants(
     """
     fmt = (fmt or "").strip().lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
-        raise DmiError(f"formato de exportación desconocido {fmt!r} (use: {', '.join(EXPORT_FORMATS)})")
+        choices = ", ".join(EXPORT_FORMATS)
+        raise DmiError(
+            tr(f"formato de exportación desconocido {fmt!r} (use: {choices})", f"unknown format {fmt!r} ({choices})")
+        )
     out = Path(out)
     if not out.parent.is_dir():
-        raise DmiError(f"la carpeta {out.parent} no existe")
+        raise DmiError(tr(f"la carpeta {out.parent} no existe", f"the folder {out.parent} does not exist"))
     if out.is_dir():
-        raise DmiError(f"{out} es una carpeta; indique un nombre de archivo")
+        raise DmiError(
+            tr(f"{out} es una carpeta; indique un nombre de archivo", f"{out} is a folder; give a file name")
+        )
     records = export_records(session, query)
     writer = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt]
     ticker = _Ticker(len(records), progress, cancelled)
@@ -130,15 +136,16 @@ class _Ticker:
     def __call__(self, done: int) -> None:
         if done % _PROGRESS_EVERY and done != self.total:
             return
-        if self.cancelled is not None and self.cancelled():
-            raise ExportCancelled("exportación cancelada: no se escribió ningún archivo")
+        self.start()
         if self.progress is not None:
             self.progress(done, self.total)
 
     def start(self) -> None:
         """Check for cancel before the first row too."""
         if self.cancelled is not None and self.cancelled():
-            raise ExportCancelled("exportación cancelada: no se escribió ningún archivo")
+            raise ExportCancelled(
+                tr("exportación cancelada: no se escribió ningún archivo", "export cancelled: no file")
+            )
 
 
 @contextlib.contextmanager
@@ -147,7 +154,10 @@ def _atomic_file(out: Path) -> Iterator[IO[bytes]]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     except OSError as exc:
-        raise DmiError(f"no se pudo escribir en {out.parent}: {exc.strerror or exc}") from None
+        reason = exc.strerror or exc
+        raise DmiError(
+            tr(f"no se pudo escribir en {out.parent}: {reason}", f"cannot write in {out.parent}: {reason}")
+        ) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -157,7 +167,8 @@ def _atomic_file(out: Path) -> Iterator[IO[bytes]]:
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DmiError(f"no se pudo escribir {out.name}: {exc.strerror or exc}") from None
+        reason = exc.strerror or exc
+        raise DmiError(tr(f"no se pudo escribir {out.name}: {reason}", f"cannot write {out.name}: {reason}")) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

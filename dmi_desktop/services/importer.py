@@ -15,7 +15,7 @@ from dmi_desktop.domain.errors import DmiError, ValidationError
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.validation import clean_participant_fields
 from dmi_desktop.services.changes import ChangeKind, Changes
-from dmi_desktop.services.tabular import cell_text, is_blank, read_table
+from dmi_desktop.services.tabular import cell_text, is_blank, read_table, tr
 from dmi_desktop.storage.records import public_dict
 
 if TYPE_CHECKING:
@@ -102,7 +102,8 @@ class ImportRefused(DmiError):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = list(errors)
         lines = len({e.line for e in self.errors})
-        super().__init__(f"no se importó nada: {lines} {'fila' if lines == 1 else 'filas'} con errores")
+        es = f"no se importó nada: {lines} {'fila' if lines == 1 else 'filas'} con errores"
+        super().__init__(tr(es, f"nothing imported: {lines} {'row' if lines == 1 else 'rows'} with errors"))
 
 
 class ImportCancelled(DmiError):
@@ -199,7 +200,10 @@ def preview_import(session: Session, path: Path, mapping: dict[str, str] | None 
         rut = fields.get("rut", "") if fields else ""
         if rut:
             if rut in seen:
-                problems.append(RowError(line, column_of["rut"], f"RUT repetido en el archivo (ver línea {seen[rut]})"))
+                again = tr(
+                    f"RUT repetido en el archivo (ver línea {seen[rut]})", f"RUT repeated (see line {seen[rut]})"
+                )
+                problems.append(RowError(line, column_of["rut"], again))
             else:
                 seen[rut] = line
                 if session.participants.repo.rut_owner(rut):
@@ -244,7 +248,9 @@ def apply_import(
     with session.write("importar participantes"):
         for done, (_line, fields) in enumerate(todo, start=1):
             if cancelled is not None and cancelled():
-                raise ImportCancelled("importación cancelada: no se importó nada")
+                raise ImportCancelled(
+                    tr("importación cancelada: no se importó nada", "import cancelled: nothing imported")
+                )
             # The same steps as ParticipantService.create_many, one row at a time so progress and cancel work.
             values = clean_participant_fields(fields, today=today)
             p = service.repo.add(values)
@@ -273,21 +279,31 @@ def _checked_mapping(headers: list[str], mapping: dict[str, str], path: Path) ->
     clean = {h: f for h, f in mapping.items() if f}  # "" / None = "do not import this column"
     for header, fld in clean.items():
         if header not in headers:
-            raise DmiError(f"la columna «{header}» no está en {path.name}")
+            raise DmiError(tr(f"la columna «{header}» no está en {path.name}", f"no column “{header}” in {path.name}"))
         if fld not in IMPORT_FIELDS:
-            raise DmiError(f"campo de destino desconocido: {fld!r}")
+            raise DmiError(tr(f"campo de destino desconocido: {fld!r}", f"unknown target field: {fld!r}"))
     fields = list(clean.values())
     for fld in set(fields):
         if fields.count(fld) > 1:
-            raise DmiError(f"dos columnas van al mismo campo «{IMPORT_FIELDS[fld]}»")
+            name = IMPORT_FIELDS[fld]
+            raise DmiError(tr(f"dos columnas van al mismo campo «{name}»", f"two columns map to the field “{name}”"))
     missing = [IMPORT_FIELDS[f] for f in REQUIRED_COLUMNS if f not in fields]
     if missing:
+        names = ", ".join(missing)
         raise DmiError(
-            f"no se reconocen las columnas de nombre en {path.name} (faltan: {', '.join(missing)});"
-            " indique qué columna corresponde a cada campo"
+            tr(
+                f"no se reconocen las columnas de nombre en {path.name} (faltan: {names});"
+                " indique qué columna corresponde a cada campo",
+                f"no name columns recognised in {path.name} (missing: {names}); map the columns by hand",
+            )
         )
     if "rut_dv" in fields and "rut" not in fields:
-        raise DmiError("la columna del dígito verificador necesita también una columna de RUT")
+        raise DmiError(
+            tr(
+                "la columna del dígito verificador necesita también una columna de RUT",
+                "a check-digit column needs a RUT column",
+            )
+        )
     return clean
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.domain.messages import language
 
 log = logging.getLogger(__name__)
 
@@ -20,12 +21,20 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _DELIMITERS = (";", ",", "\t", "|")
 # Magic numbers of files people pick by mistake; none of them is a spreadsheet we read.
 _NOT_TABLES = {
-    b"\x89PNG": "una imagen PNG",
-    b"\xff\xd8\xff": "una imagen JPEG",
-    b"GIF8": "una imagen GIF",
-    b"%PDF": "un documento PDF",
-    b"\xd0\xcf\x11\xe0": "un archivo de Excel antiguo (.xls); guárdelo como .xlsx o CSV",
+    b"\x89PNG": ("una imagen PNG", "a PNG image"),
+    b"\xff\xd8\xff": ("una imagen JPEG", "a JPEG image"),
+    b"GIF8": ("una imagen GIF", "a GIF image"),
+    b"%PDF": ("un documento PDF", "a PDF document"),
+    b"\xd0\xcf\x11\xe0": (
+        "un archivo de Excel antiguo (.xls); guárdelo como .xlsx o CSV",
+        "an old Excel file (.xls); save it as .xlsx or CSV",
+    ),
 }
+
+
+def tr(es: str, en: str) -> str:
+    """The Spanish or English text, by the language of service messages."""
+    return en if language() == "en" else es
 
 
 class UnreadableTable(DmiError):
@@ -47,20 +56,28 @@ def read_table(path: Path) -> Table:
         with path.open("rb") as fh:
             head = fh.read(8)
     except IsADirectoryError:
-        raise UnreadableTable(f"{path.name} es una carpeta, no un archivo") from None
+        raise UnreadableTable(tr(f"{path.name} es una carpeta, no un archivo", f"{path.name} is a folder")) from None
     except OSError as exc:
-        raise UnreadableTable(f"no se pudo abrir {path.name}: {exc.strerror or exc}") from None
+        reason = exc.strerror or exc
+        raise UnreadableTable(
+            tr(f"no se pudo abrir {path.name}: {reason}", f"cannot open {path.name}: {reason}")
+        ) from None
     if not head:
-        raise UnreadableTable(f"el archivo {path.name} está vacío")
+        raise UnreadableTable(tr(f"el archivo {path.name} está vacío", f"the file {path.name} is empty"))
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in XLSX_SUFFIXES:
         table = _read_xlsx(path)
     else:
-        for magic, what in _NOT_TABLES.items():
+        for magic, (es, en) in _NOT_TABLES.items():
             if head.startswith(magic):
-                raise UnreadableTable(f"{path.name} no es una planilla CSV ni XLSX: es {what}")
+                raise UnreadableTable(
+                    tr(
+                        f"{path.name} no es una planilla CSV ni XLSX: es {es}",
+                        f"{path.name} is not CSV or XLSX: it is {en}",
+                    )
+                )
         table = _read_csv(path)
     if not table.headers:
-        raise UnreadableTable(f"{path.name} no tiene una fila de encabezados")
+        raise UnreadableTable(tr(f"{path.name} no tiene una fila de encabezados", f"{path.name} has no header row"))
     return table
 
 
@@ -71,12 +88,16 @@ def _read_xlsx(path: Path) -> Table:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnreadableTable(f"{path.name} no es una planilla XLSX válida (¿está dañada?)") from None
+        raise UnreadableTable(
+            tr(f"{path.name} no es una planilla XLSX válida (¿está dañada?)", f"{path.name} is not a valid XLSX file")
+        ) from None
     try:
         sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
         lines = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnreadableTable(f"no se pudo leer la hoja de {path.name} (¿está dañada?)") from None
+        raise UnreadableTable(
+            tr(f"no se pudo leer la hoja de {path.name} (¿está dañada?)", f"cannot read the sheet of {path.name}")
+        ) from None
     finally:
         workbook.close()
     return _split_header(lines)
@@ -95,7 +116,9 @@ def _read_csv(path: Path) -> Table:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise UnreadableTable(f"{path.name} no es un CSV válido: {exc}") from None
+        raise UnreadableTable(
+            tr(f"{path.name} no es un CSV válido: {exc}", f"{path.name} is not valid CSV: {exc}")
+        ) from None
     return _split_header(list(enumerate(records, start=1)))
 
 
@@ -105,9 +128,14 @@ def decode_text(raw: bytes, name: str = "") -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise UnreadableTable(f"{name} no es un texto UTF-16 válido") from None
+            raise UnreadableTable(
+                tr(f"{name} no es un texto UTF-16 válido", f"{name} is not valid UTF-16 text")
+            ) from None
+    binary = tr(
+        f"{name} no es una planilla CSV ni XLSX (contiene datos binarios)", f"{name} is not CSV or XLSX (binary data)"
+    )
     if b"\x00" in raw:
-        raise UnreadableTable(f"{name} no es una planilla CSV ni XLSX (contiene datos binarios)")
+        raise UnreadableTable(binary)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -115,9 +143,14 @@ def decode_text(raw: bytes, name: str = "") -> str:
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise UnreadableTable(f"{name}: codificación de texto no reconocida (use UTF-8 o Windows-1252)") from None
+        raise UnreadableTable(
+            tr(
+                f"{name}: codificación de texto no reconocida (use UTF-8 o Windows-1252)",
+                f"{name}: unknown text encoding (use UTF-8 or Windows-1252)",
+            )
+        ) from None
     if sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t") > len(text) // 100:
-        raise UnreadableTable(f"{name} no es una planilla CSV ni XLSX (contiene datos binarios)")
+        raise UnreadableTable(binary)
     return text
 
 

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from dmi_desktop.domain.errors import DmiError, PermissionDenied
+from dmi_desktop.domain.messages import set_language
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.importer import (
     IMPORT_FIELDS,
@@ -285,3 +286,14 @@ def test_excel_sep_hint_line_is_honoured(session, tmp_path):
     preview = preview_import(session, source)
     assert preview.headers == ["Nombres", "Apellido paterno"]
     assert [(e.line, e.column) for e in preview.errors] == [(3, "Apellido paterno")]  # Excel hides the hint line
+
+
+def test_messages_follow_the_language_setting(session, tmp_path):
+    source = tmp_path / "foto.csv"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    set_language("en")
+    try:
+        with pytest.raises(DmiError, match="is not CSV or XLSX: it is a PNG image"):
+            preview_import(session, source)
+    finally:
+        set_language("es")
