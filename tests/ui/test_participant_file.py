@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from dmi_desktop.domain.status import Status
@@ -206,3 +207,46 @@ def test_banked_case_edits_are_saved_with_the_window(person, qtbot, open_windows
     qtbot.waitUntil(lambda: not window.is_dirty(), timeout=3000)
     case = ctx.session.participants.file(p.id).banked_case
     assert case is not None and case.ruc == "2300123456-7" and len(case.buy_dates) == 2
+
+
+def test_a_photo_is_shrunk_stored_and_can_be_removed(person, qtbot, open_windows, tmp_path):
+    ctx, p = person()
+    window = _window(ctx, p.id, open_windows)
+    photo = window.identity.photo
+    assert not photo.has_photo and not photo.clear_button.isEnabled()
+    image = QImage(2000, 1500, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    path = tmp_path / "foto.png"
+    assert image.save(str(path))
+    photo.load_file(str(path))
+    ctx.worker.wait_idle()
+    stored = ctx.session.participants.photo(p.id)
+    assert stored is not None and stored[:3] == b"\xff\xd8\xff"  # re-encoded as JPEG
+    assert max(QImage.fromData(stored).width(), QImage.fromData(stored).height()) == 800
+    assert photo.has_photo and photo.clear_button.isEnabled()
+    photo.clear_photo()
+    ctx.worker.wait_idle()
+    assert ctx.session.participants.photo(p.id) is None
+    assert not photo.has_photo
+
+
+def test_a_file_that_is_not_an_image_is_refused(person, qtbot, open_windows, tmp_path, boxes):
+    ctx, p = person()
+    window = _window(ctx, p.id, open_windows)
+    path = tmp_path / "no.png"
+    path.write_text("hola")
+    window.identity.photo.load_file(str(path))
+    ctx.worker.wait_idle()
+    assert boxes["warning"] == ["The file is not an image this program can read."]
+    assert ctx.session.participants.photo(p.id) is None
+
+
+def test_selecting_a_history_row_shows_all_of_it(person, qtbot, open_windows):
+    ctx, p = person()
+    ctx.session.participants.add_record("notes", p.id, {"body": "Primera línea\nSegunda línea", "author": "ana"})
+    window = _window(ctx, p.id, open_windows)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=3000)
+    window.history.view.selectRow(0)
+    text = window.history.detail.text()
+    assert "Added note" in text
+    assert "Note: Primera línea / Segunda línea" in text

@@ -60,6 +60,8 @@ class PreviewPage(QWizardPage):
         self.errors_model = RowErrorsModel(self)
         self.rows_view = _table(self)
         self.rows_view.setModel(self.rows_model)
+        # At most PREVIEW_ROWS rows: measuring them is cheap, and headers like "Apellido paterno" stay readable.
+        self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.errors_view = _table(self)
         self.errors_view.setModel(self.errors_model)
         self.errors_view.setObjectName("importErrors")
@@ -134,7 +136,7 @@ class PreviewPage(QWizardPage):
                     bad=bad, valid=preview.valid
                 )
             )
-            self.skip.show()
+            self.skip.setVisible(preview.valid > 0)
         self.completeChanged.emit()
 
     def _preview_failed(self, exc: Exception) -> None:

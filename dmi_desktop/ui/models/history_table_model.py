@@ -9,8 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, AuditEntry
 from dmi_desktop.domain.status import LABELS, Status, label
+from dmi_desktop.domain.validation import CHILD_SPECS
 from dmi_desktop.ui.models.formatting import format_date, format_iso_timestamp, yes_no
 from dmi_desktop.ui.participants.labels import (
     action_words,
@@ -52,7 +53,7 @@ def describe_value(entity: str, name: str, value: Any) -> str:
         return ", ".join(describe_value(entity, "", v) for v in json.loads(value)) or "—"
     if isinstance(value, str) and _ISO_DAY.match(value):
         return format_date(date.fromisoformat(value))
-    return str(value)
+    return " / ".join(line.strip() for line in str(value).splitlines() if line.strip())  # one line per cell
 
 
 def describe_photo(value: str) -> str:
@@ -64,10 +65,17 @@ def describe_photo(value: str) -> str:
     return QCoreApplication.translate("HistoryTableModel", "new photo")
 
 
+def field_order(entity: str) -> list[str]:
+    """Fields in the order the forms show them (the audit stores them alphabetically)."""
+    if entity in CHILD_SPECS:
+        return list(CHILD_SPECS[entity])
+    return ["case_no", *PARTICIPANT_EDITABLE, "status", "reason", "photo", *field_labels()]
+
+
 def describe_changes(entry: AuditEntry) -> str:
     """``Field: before → after`` for each field the entry touched (values only for a creation)."""
     before, after = entry.before or {}, entry.after or {}
-    order = {name: i for i, name in enumerate(field_labels())}
+    order = {name: i for i, name in enumerate(field_order(entry.entity))}
     names = sorted({*before, *after}, key=lambda n: (order.get(n, len(order)), n))
     parts = []
     for name in names:

@@ -89,7 +89,7 @@ class ParticipantFileWindow(QDialog):
         if self.banked is not None:
             self.banked.form.edited.connect(self._update_dirty)
         ctx.hub.changed.connect(self._on_changed)
-        self.resize(940, 640)
+        self.resize(1100, 680)  # every tab title visible in Spanish, the longer language
         self.reload(force=True)
 
     def _add_tabs(self) -> None:

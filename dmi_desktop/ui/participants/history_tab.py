@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from dmi_desktop.domain.models import AuditEntry
-from dmi_desktop.ui.models.history_table_model import COL_ACTION, COL_USER, COL_WHEN, HistoryTableModel
+from dmi_desktop.ui.models.history_table_model import COL_ACTION, COL_CHANGES, COL_USER, COL_WHEN, HistoryTableModel
 
 
 class HistoryTab(QWidget):
@@ -27,13 +28,29 @@ class HistoryTab(QWidget):
         header.resizeSection(COL_WHEN, 130)
         header.resizeSection(COL_USER, 120)
         header.resizeSection(COL_ACTION, 200)
-        note = QLabel(self.tr("Every change is recorded in the tamper-evident audit log; hover a row to read it all."))
+        note = QLabel(self.tr("Every change is recorded in the tamper-evident audit log; select a row to read it all."))
         note.setWordWrap(True)
         note.setStyleSheet("font-style: italic;")
+        self.detail = QLabel(self)
+        self.detail.setObjectName("historyDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_detail(current.row()))
+
+    def _show_detail(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            self.detail.clear()
+            return
+        cells = [self.model.index(row, c).data() for c in (COL_WHEN, COL_USER, COL_ACTION, COL_CHANGES)]
+        self.detail.setText(f"{cells[0]} · {cells[1]} · {cells[2]}\n{cells[3]}")
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         """Show the entries (already newest first)."""
         self.model.set_entries(entries)
+        self.detail.clear()

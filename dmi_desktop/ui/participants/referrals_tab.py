@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QDialog
@@ -49,6 +50,7 @@ class ReferralsTab(RecordListTab):
             specs,
             title=title,
             record=record,
+            defaults={"referred_on": date.today()},
             read_only=read_only,
             parent=self,
         )
