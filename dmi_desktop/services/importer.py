@@ -11,8 +11,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dmi_desktop.domain.errors import DmiError, ValidationError
+from dmi_desktop.domain.errors import DmiError, PermissionDenied, ValidationError
 from dmi_desktop.domain.messages import message
+from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.validation import clean_participant_fields
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.tabular import cell_text, is_blank, read_table, tr
@@ -175,6 +176,17 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _require_import_right(session: Session) -> None:
+    """Coordinators and staff import (creating participants is ordinary work); viewers only read."""
+    if not can_write(session.role):
+        raise PermissionDenied(
+            tr(
+                "su rol solo permite consultar: no puede importar participantes",
+                "your role is read-only: cannot import",
+            )
+        )
+
+
 def read_headers(path: Path) -> list[str]:
     """The file's column headers (for the mapping step); DmiError when the file cannot be read."""
     return read_table(Path(path)).headers
@@ -182,7 +194,7 @@ def read_headers(path: Path) -> list[str]:
 
 def preview_import(session: Session, path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
     """Read and check every row without writing anything; errors name the line and the file's column."""
-    session.require_coordinator("importar participantes")
+    _require_import_right(session)
     path = Path(path)
     table = read_table(path)
     mapping = _checked_mapping(table.headers, guess_mapping(table.headers) if mapping is None else mapping, path)
@@ -225,7 +237,7 @@ def apply_import(
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
     """Create the previewed participants in one transaction; nothing at all when any row is bad (unless skipping)."""
-    session.require_coordinator("importar participantes")
+    _require_import_right(session)
     if preview.errors and not skip_invalid:
         raise ImportRefused(preview.errors)
     service = session.participants
