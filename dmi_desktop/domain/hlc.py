@@ -10,6 +10,7 @@ from dataclasses import dataclass
 # Encoded as fixed-width text so that string order equals clock order in SQL and Python.
 _WALL_DIGITS = 15
 _COUNTER_DIGITS = 5
+MAX_COUNTER = 10**_COUNTER_DIGITS - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -49,7 +50,7 @@ class HybridLogicalClock:
             if wall > self._last.wall_ms:
                 self._last = Timestamp(wall, 0, self.device)
             else:
-                self._last = Timestamp(self._last.wall_ms, self._last.counter + 1, self.device)
+                self._last = self._next(self._last.wall_ms, self._last.counter + 1)
             return self._last
 
     def receive(self, remote: Timestamp) -> Timestamp:
@@ -65,8 +66,20 @@ class HybridLogicalClock:
                 counter = remote.counter + 1
             else:
                 counter = 0
-            self._last = Timestamp(top, counter, self.device)
+            self._last = self._next(top, counter)
             return self._last
+
+    def _next(self, wall: int, counter: int) -> Timestamp:
+        # The counter has a fixed width so text order stays clock order; when it would overflow
+        # (a burst while the wall clock lags behind), borrow the next millisecond instead.
+        if counter > MAX_COUNTER:
+            return Timestamp(wall + 1, 0, self.device)
+        return Timestamp(wall, counter, self.device)
+
+    @property
+    def last(self) -> Timestamp:
+        """The latest timestamp issued or received."""
+        return self._last
 
     def observe(self, encoded: str) -> None:
         """Make sure future timestamps sort after ``encoded`` (e.g. the newest one on disk)."""

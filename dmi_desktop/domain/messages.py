@@ -8,6 +8,16 @@ _LANGUAGE = "es"
 CATALOG: dict[str, dict[str, str]] = {
     "required": {"es": "es obligatorio", "en": "is required"},
     "rut_invalid": {"es": "RUT no válido ({reason})", "en": "invalid RUT ({reason})"},
+    "rut_empty": {"es": "RUT vacío", "en": "empty RUT"},
+    "rut_check_digit": {
+        "es": "dígito verificador incorrecto en {value!r}",
+        "en": "wrong check digit in {value!r}",
+    },
+    "rut_length": {
+        "es": "largo incorrecto en {value!r} (¿falta el dígito verificador?)",
+        "en": "wrong length in {value!r} (is the check digit missing?)",
+    },
+    "rut_format": {"es": "formato de RUT no válido: {value!r}", "en": "invalid RUT format: {value!r}"},
     "rut_duplicate": {
         "es": "ya existe un participante con el RUT {rut}",
         "en": "a participant with RUT {rut} already exists",
@@ -27,6 +37,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "illegal_transition": {
         "es": "no se puede pasar de «{current}» a «{target}»",
         "en": "cannot move from “{current}” to “{target}”",
+    },
+    "unknown_field": {
+        "es": "campo desconocido (campos posibles: {choices})",
+        "en": "unknown field (possible fields: {choices})",
     },
     "unknown_status": {"es": "estado desconocido {value!r}", "en": "unknown status {value!r}"},
     "expiry_before_banked": {

@@ -5,24 +5,26 @@ from __future__ import annotations
 from stdnum import exceptions as stdnum_errors
 from stdnum.cl import rut as stdnum_rut
 
+from dmi_desktop.domain.messages import message
+
 
 class InvalidRut(ValueError):
-    """The text is not a valid RUT; the message says why (in Spanish)."""
+    """The text is not a valid RUT; the message says why (in the current message language)."""
 
 
 def normalize_rut(text: str) -> str:
     """Return the stored form ``12345678-5`` (no dots, upper-case K) or raise InvalidRut."""
     raw = (text or "").strip()
     if not raw:
-        raise InvalidRut("RUT vacío")
+        raise InvalidRut(message("rut_empty"))
     try:
         compact = stdnum_rut.validate(raw)
     except stdnum_errors.InvalidChecksum:
-        raise InvalidRut(f"dígito verificador incorrecto en {raw!r}") from None
+        raise InvalidRut(message("rut_check_digit", value=raw)) from None
     except stdnum_errors.InvalidLength:
-        raise InvalidRut(f"largo incorrecto en {raw!r}") from None
+        raise InvalidRut(message("rut_length", value=raw)) from None
     except stdnum_errors.ValidationError:
-        raise InvalidRut(f"formato de RUT no válido: {raw!r}") from None
+        raise InvalidRut(message("rut_format", value=raw)) from None
     return f"{compact[:-1]}-{compact[-1]}"
 
 

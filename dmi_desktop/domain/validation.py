@@ -8,12 +8,17 @@ from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.messages import message
-from dmi_desktop.domain.models import Sex
+from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, Sex
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
+from dmi_desktop.domain.status import parse_status
 
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 _MAX_TEXT = 200
 REQUIRED_PARTICIPANT_FIELDS = ("nombres", "apellido_paterno")
+# What a form, an import or the CLI may set on a participant. The status is accepted only as an initial
+# value (imports of an existing programme); later changes go through the life cycle. Case numbers, ids and
+# sync metadata are never user input.
+PARTICIPANT_INPUT_FIELDS = (*PARTICIPANT_EDITABLE, "status")
 
 
 def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date | None:
@@ -53,6 +58,9 @@ def clean_participant_fields(raw: dict[str, Any], *, today: date, partial: bool 
     out: dict[str, Any] = {}
     for key, value in raw.items():
         text = value.strip() if isinstance(value, str) else value
+        if key not in PARTICIPANT_INPUT_FIELDS:
+            errors[key] = message("unknown_field", choices=", ".join(PARTICIPANT_INPUT_FIELDS))
+            continue
         try:
             if key in ("nombres", "apellido_paterno", "apellido_materno", "alias", "address", "sector"):
                 text = " ".join(str(text or "").split())
@@ -76,8 +84,8 @@ def clean_participant_fields(raw: dict[str, Any], *, today: date, partial: bool 
                 if phone and not _PHONE.match(phone):
                     raise ValueError(message("phone", value=phone))
                 out[key] = phone
-            else:
-                out[key] = text
+            elif text:  # status: an empty cell means "start at the beginning of the life cycle"
+                out[key] = parse_status(str(text))
         except ValueError as exc:
             errors[key] = str(exc)
     if not partial:
@@ -184,7 +192,7 @@ def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in spec:
-            errors[key] = message("choice", value=key, choices=", ".join(spec))
+            errors[key] = message("unknown_field", choices=", ".join(spec))
             continue
         kind, _required, allow_future = spec[key]
         try:

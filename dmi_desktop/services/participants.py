@@ -108,7 +108,8 @@ class ParticipantService:
     # -- writing ----------------------------------------------------------------------------
 
     def create(self, fields: dict[str, Any], *, today: date | None = None) -> Participant:
-        """Validate and insert a participant (status starts at "identificado")."""
+        """Validate and insert a participant (status starts at "identificado" unless an initial one is given)."""
+        self.session.require_write("crear participantes")
         values = clean_participant_fields(fields, today=today or date.today())
         with self.session.write("crear participantes"):
             self._check_rut_free(values.get("rut", ""), None)
@@ -119,6 +120,7 @@ class ParticipantService:
 
     def create_many(self, rows: list[dict[str, Any]], *, today: date | None = None) -> list[Participant]:
         """Insert already validated rows in one transaction (imports); all or nothing."""
+        self.session.require_write("importar participantes")
         created = []
         with self.session.write("importar participantes"):
             for fields in rows:
@@ -132,6 +134,7 @@ class ParticipantService:
 
     def update(self, participant_id: str, changes: dict[str, Any], *, today: date | None = None) -> Participant:
         """Edit identity fields; only what really changed is stamped and audited."""
+        self.session.require_write("editar participantes")
         if "status" in changes:
             raise ValidationError({"status": "use set_status para cambiar el estado"})
         values = clean_participant_fields(changes, today=today or date.today(), partial=True)
@@ -157,7 +160,11 @@ class ParticipantService:
 
     def set_status(self, participant_id: str, target: Status | str, reason: str = "") -> Participant:
         """Move along the life cycle; illegal moves are refused naming both states."""
-        new_status = target if isinstance(target, Status) else parse_status(str(target))
+        self.session.require_write("cambiar estados")
+        try:
+            new_status = target if isinstance(target, Status) else parse_status(str(target))
+        except ValueError as exc:
+            raise ValidationError({"status": str(exc)}) from None
         with self.session.write("cambiar estados"):
             before = self.repo.get(participant_id)
             check_transition(before.status, new_status)
@@ -186,6 +193,7 @@ class ParticipantService:
 
     def add_record(self, table: str, participant_id: str, fields: dict[str, Any], *, today: date | None = None) -> Any:
         """Add an influential, review, banked case, referral, check-in, violation or note."""
+        self.session.require_write("agregar registros")
         self._check_table(table)
         values = clean_child_fields(table, fields, today=today or date.today())
         with self.session.write("agregar registros"):
@@ -197,6 +205,7 @@ class ParticipantService:
 
     def update_record(self, table: str, record_id: str, changes: dict[str, Any], *, today: date | None = None) -> Any:
         """Edit a child record."""
+        self.session.require_write("editar registros")
         self._check_table(table)
         values = clean_child_fields(table, changes, today=today or date.today(), partial=True)
         with self.session.write("editar registros"):
@@ -214,6 +223,7 @@ class ParticipantService:
 
     def delete_record(self, table: str, record_id: str) -> None:
         """Tombstone a child record (audited with what it held)."""
+        self.session.require_write("eliminar registros")
         self._check_table(table)
         with self.session.write("eliminar registros"):
             repo = self.children[table]

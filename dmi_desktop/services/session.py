@@ -10,6 +10,7 @@ from dmi_desktop.domain import roles
 from dmi_desktop.domain.errors import PermissionDenied
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.changes import ChangeBus, Changes
+from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.storage.audit import VerifyResult
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
@@ -51,7 +52,11 @@ class Session:
         kdf: KdfParams | None = None,
         unlock_seconds: float = DEFAULT_UNLOCK_SECONDS,
     ) -> tuple[Session, str]:
-        """Create a vault and return the open session and the recovery key (to show once)."""
+        """Create a vault and return the open session and the recovery key (to show once).
+
+        A weak passphrase is refused (ValidationError) before anything is written.
+        """
+        check_passphrase(passphrase, user_inputs=[user, organisation])
         vault, recovery = Vault.create(
             Path(folder),
             user=user,
@@ -113,11 +118,15 @@ class Session:
 
     # -- shared helpers for services -----------------------------------------------------------
 
+    def require_write(self, action: str) -> None:
+        """Refuse viewers before any work is done (the same check ``write`` makes)."""
+        if not roles.can_write(self.role):
+            raise PermissionDenied(f"su rol ({self.role.value}) solo permite consultar: no puede {action}")
+
     @contextlib.contextmanager
     def write(self, action: str) -> Iterator[Database]:
         """A transaction for a write the role must allow (viewers are refused here, in the service)."""
-        if not roles.can_write(self.role):
-            raise PermissionDenied(f"su rol ({self.role.value}) solo permite consultar: no puede {action}")
+        self.require_write(action)
         with self.vault.atomic() as db:
             yield db
 

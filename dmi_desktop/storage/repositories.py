@@ -22,6 +22,8 @@ from dmi_desktop.domain.models import (
     Violation,
 )
 from dmi_desktop.domain.status import Status
+from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.guard import translate_methods
 from dmi_desktop.storage.records import data_fields, from_row, stamp_new, stamp_update
 from dmi_desktop.storage.vault import Vault
 
@@ -69,18 +71,47 @@ def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
 
 _TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 _RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
+_RUT_LABELS = frozenset({"rut", "run"})
+
+
+def _is_rutlike(token: str) -> bool:
+    return bool(_RUTLIKE.match(token)) and token[0].isdigit()
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash."""
+    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash.
+
+    A "RUT"/"RUN" label typed before a number ("RUT 7.654.321-6") is a label, not a name, and is dropped.
+    """
+    tokens = _TOKEN.findall(text)
     terms = []
-    for token in _TOKEN.findall(text):
-        if _RUTLIKE.match(token) and any(c.isdigit() for c in token):
+    for i, token in enumerate(tokens):
+        if token.lower() in _RUT_LABELS and i + 1 < len(tokens) and _is_rutlike(tokens[i + 1]):
+            continue
+        if _is_rutlike(token):
             token = token.replace(".", "").replace("-", "")
         for part in re.split(r"[.\-]", token):
             if part:
                 terms.append('"' + part.replace('"', "") + '"*')
     return " AND ".join(terms)
+
+
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> None:
+    """INSERT one row; column names come from our own dataclasses, never from user input.
+
+    Plain SQL rather than sqlite-utils' insert(), which introspects the table on every call (4× slower).
+    """
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" * len(row))
+    db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values()))
+
+
+def update_row(db: Database, table: str, row_id: str, row: dict[str, Any]) -> None:
+    """UPDATE one row by id with the given column values."""
+    if not row:
+        return
+    assignments = ", ".join(f'"{c}" = ?' for c in row)
+    db.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?', [*row.values(), row_id])
 
 
 @dataclass(frozen=True)
@@ -110,12 +141,16 @@ class ParticipantQuery:
         return " AND ".join(clauses), params
 
     def order(self) -> str:
-        """SQL ORDER BY with a stable tie-break."""
+        """SQL ORDER BY with a stable tie-break: then by name, then by case number (matches the indexes)."""
         column = SORT_COLUMNS.get(self.sort, "sort_name")
         direction = "DESC" if self.descending else "ASC"
-        return f"p.{column} {direction}, p.case_no {direction}"
+        keys = [column] + [k for k in ("sort_name", "case_no") if k != column]
+        if column == "case_no":
+            keys = ["case_no"]
+        return ", ".join(f"p.{k} {direction}" for k in keys)
 
 
+@translate_methods
 class ParticipantRepository:
     """Participants: create, read, update, list pages, search."""
 
@@ -134,7 +169,7 @@ class ParticipantRepository:
         row["sort_name"] = sort_key_for(
             row.get("nombres", ""), row.get("apellido_paterno", ""), row.get("apellido_materno", "")
         )
-        self.db["participants"].insert(row)
+        insert_row(self.db, "participants", row)
         return self.get(row["id"])
 
     def get(self, participant_id: str) -> Participant:
@@ -159,7 +194,10 @@ class ParticipantRepository:
 
     def rut_owner(self, rut: str) -> str | None:
         """Id of the live participant holding ``rut``, if any."""
-        row = self.db.execute("SELECT id FROM participants WHERE rut = ? AND deleted = 0", (rut,)).fetchone()
+        # The terms repeat the partial index's WHERE (rut <> '' AND deleted = 0) so SQLite can use it.
+        row = self.db.execute(
+            "SELECT id FROM participants WHERE rut = ? AND rut <> '' AND deleted = 0", (rut,)
+        ).fetchone()
         return row[0] if row else None
 
     def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
@@ -175,7 +213,7 @@ class ParticipantRepository:
             names = {"nombres": old[1], "apellido_paterno": old[2], "apellido_materno": old[3]}
             names.update({k: v for k, v in changes.items() if k in names})
             row["sort_name"] = sort_key_for(names["nombres"], names["apellido_paterno"], names["apellido_materno"])
-        self.db["participants"].update(participant_id, row)
+        update_row(self.db, "participants", participant_id, row)
         return self.get(participant_id)
 
     def photo(self, participant_id: str) -> bytes | None:
@@ -187,7 +225,7 @@ class ParticipantRepository:
         """Store or clear the photo (kept inside the encrypted database)."""
         old = self.db.execute("SELECT _clock FROM participants WHERE id = ?", (participant_id,)).fetchone()
         row = stamp_update(old[0], {"photo": data}, self.vault.hlc)
-        self.db["participants"].update(participant_id, row)
+        update_row(self.db, "participants", participant_id, row)
 
     def count(self, query: ParticipantQuery) -> int:
         """How many participants match."""
@@ -232,6 +270,7 @@ class ParticipantRepository:
         return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))
 
 
+@translate_methods
 class ChildRepository(Generic[R]):
     """Rows that belong to one participant (influentials, reviews, referrals, check-ins...)."""
 
@@ -246,7 +285,7 @@ class ChildRepository(Generic[R]):
     def add(self, values: dict[str, Any]) -> R:
         """Insert a row (values must include participant_id)."""
         row = stamp_new(values, self.vault.hlc)
-        self.db[self.table].insert(row)
+        insert_row(self.db, self.table, row)
         return self.get(row["id"])
 
     def get(self, row_id: str) -> R:
@@ -263,7 +302,7 @@ class ChildRepository(Generic[R]):
         old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
         if old is None:
             raise NotFound(f"no existe el registro {row_id}")
-        self.db[self.table].update(row_id, stamp_update(old[0], changes, self.vault.hlc))
+        update_row(self.db, self.table, row_id, stamp_update(old[0], changes, self.vault.hlc))
         return self.get(row_id)
 
     def delete(self, row_id: str) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from dmi_desktop.domain.hlc import HybridLogicalClock
 from dmi_desktop.domain.roles import Role
-from dmi_desktop.storage import keyslots
+from dmi_desktop.storage import keyslots, schema
 from dmi_desktop.storage.audit import AuditLog
 from dmi_desktop.storage.connection import open_database
 from dmi_desktop.storage.driver import Database, DatabaseError
@@ -24,15 +25,18 @@ from dmi_desktop.storage.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from dmi_desktop.storage.keyslots import KdfParams, KeyFile
+from dmi_desktop.storage.guard import translate_methods, user_error
+from dmi_desktop.storage.keyslots import KdfParams, KeyFile, Slot
 from dmi_desktop.storage.lock import VaultLock
-from dmi_desktop.storage.schema import LATEST_VERSION, apply_migrations, pending_migrations, schema_version
+from dmi_desktop.storage.schema import apply_migrations, pending_migrations, schema_version
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
 BACKUPS_DIR = "backups"
+# Files SQLite and the key file writer may leave next to a vault; removed when a creation fails.
+_VAULT_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME, f"{KEYS_NAME}.tmp")
 
 
 def is_vault(folder: Path) -> bool:
@@ -49,6 +53,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@translate_methods
 class Vault:
     """An open (unlocked) vault. Create with :meth:`create` or :meth:`unlock`; always :meth:`close`."""
 
@@ -62,9 +67,9 @@ class Vault:
         self.device_id = self.meta("device_id") or ""
         self.device_code = self.meta("device_code") or ""
         self.hlc = HybridLogicalClock(self.device_id)
-        newest = db.execute("SELECT max(updated_hlc) FROM participants").fetchone()[0]
+        newest = _newest_hlc(db)
         if newest:
-            self.hlc.observe(newest)  # never issue a timestamp older than one on disk
+            self.hlc.observe(newest)  # never issue a timestamp older than one on disk (clock set back)
         self.audit = AuditLog(db)
 
     # -- opening --------------------------------------------------------------------------
@@ -87,14 +92,20 @@ class Vault:
         (like KeePassXC's "decryption time"); ``kdf`` fixes the parameters instead (tests).
         """
         folder = Path(folder)
-        if is_vault(folder) or (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
+        if (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
             raise VaultExists(f"ya existe una bóveda en {folder}")
         code = (device_code or _random_device_code()).upper()
         if not valid_device_code(code):
             raise VaultError("el código de equipo debe tener 2 a 6 letras o dígitos")
-        folder.mkdir(parents=True, exist_ok=True)
+        if not user.strip():
+            raise VaultError("falta el nombre de usuario")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise VaultError(f"no se puede crear la carpeta {folder}: {exc.strerror}") from None
         lock = VaultLock(folder)
         lock.acquire()
+        db: Database | None = None
         try:
             params = kdf or keyslots.calibrate(unlock_seconds)
             key = secrets.token_bytes(keyslots.KEY_BYTES)
@@ -117,15 +128,22 @@ class Vault:
                 db.execute(
                     "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now())
                 )
+                AuditLog(db).append(
+                    user, "vault.create", "vault", keyfile.vault_id, None, {"organisation": organisation}
+                )
             # The key file is written last: a vault without it is visibly incomplete, never half-usable.
             keyfile.save(folder / KEYS_NAME)
             (folder / BACKUPS_DIR).mkdir(exist_ok=True)
-        except BaseException:
+            vault = cls(folder, db, keyfile, key, user, lock)
+        except BaseException as exc:
+            if db is not None:
+                with contextlib.suppress(DatabaseError):
+                    db.close()
+            _remove_vault_files(folder)  # a failed creation leaves nothing that looks like a vault
             lock.release()
+            if isinstance(exc, DatabaseError | OSError):
+                raise VaultError(f"no se pudo crear la bóveda en {folder}: {_reason(exc)}") from None
             raise
-        vault = cls(folder, db, keyfile, key, user, lock)
-        with vault.atomic():
-            vault.audit.append(user, "vault.create", "vault", keyfile.vault_id, None, {"organisation": organisation})
         return vault, recovery
 
     @classmethod
@@ -144,64 +162,86 @@ class Vault:
         return cls._open(Path(folder), lambda kf: (key, None), user)
 
     @classmethod
-    def _open(cls, folder: Path, unwrap, user: str | None) -> Vault:
-        if not folder.exists() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
+    def _open(cls, folder: Path, unwrap: Callable[[KeyFile], tuple[bytes, Slot | None]], user: str | None) -> Vault:
+        """Check the folder, take the lock, unwrap the key, open and prepare the database.
+
+        Every failure releases the lock and closes the database, and leaves the files as they were
+        (a migration only runs after its backup has been written).
+        """
+        if not folder.is_dir() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
             raise VaultNotFound(f"no hay una bóveda en {folder}")
         keyfile = KeyFile.load(folder / KEYS_NAME)
         if not (folder / DB_NAME).exists():
             raise DamagedDatabase(f"falta la base de datos {DB_NAME} en {folder}")
         lock = VaultLock(folder)
         lock.acquire()
+        db: Database | None = None
         try:
             key, slot = unwrap(keyfile)
             db = open_database(folder / DB_NAME, key)
-            try:
-                acting = slot.user if slot is not None else user
-                cls._prepare_schema(folder, db, keyfile, key)
-                acting = acting or _first_coordinator(db)
-                if db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
-                    raise WrongPassphrase(f"el usuario {acting!r} no existe en esta bóveda")
-            except BaseException:
-                db.close()
-                raise
-        except BaseException:
+            acting = slot.user if slot is not None else user
+            cls._prepare_schema(folder, db, keyfile, key)
+            acting = acting or _first_coordinator(db)
+            if acting is None or db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
+                raise WrongPassphrase(f"el usuario {acting!r} no existe en esta bóveda")
+            return cls(folder, db, keyfile, key, acting, lock)
+        except BaseException as exc:
+            if db is not None:
+                with contextlib.suppress(DatabaseError):
+                    db.close()
             lock.release()
+            if isinstance(exc, DatabaseError):
+                # A page that fails its HMAC or a malformed b-tree surfaces here, on the first read.
+                raise DamagedDatabase(f"la base de datos {DB_NAME} está dañada ({_reason(exc)})") from None
             raise
-        return cls(folder, db, keyfile, key, acting, lock)
 
     @staticmethod
     def _prepare_schema(folder: Path, db: Database, keyfile: KeyFile, key: bytes) -> None:
         """Refuse newer vaults; back up, then migrate older ones."""
-        try:
-            version = schema_version(db)
-        except DatabaseError:
-            raise DamagedDatabase(f"la base de datos {DB_NAME} está dañada") from None
-        if version > LATEST_VERSION:
+        version = schema_version(db)
+        latest = schema.latest_version()
+        if version > latest:
             raise NewerSchema(
                 "esta bóveda fue creada por una versión más nueva de la aplicación"
-                f" (esquema {version} > {LATEST_VERSION}); actualice DMI Desktop"
+                f" (esquema {version} > {latest}); actualice DMI Desktop"
             )
         if version == 0:
             raise DamagedDatabase(f"la base de datos {DB_NAME} está vacía o incompleta")
-        if pending_migrations(version):
-            from dmi_desktop.storage.backup import write_backup
+        if not pending_migrations(version):
+            return
+        from dmi_desktop.storage.backup import write_backup
 
-            target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{_stamp()}.dmibackup"
+        target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{_stamp()}.dmibackup"
+        try:
             write_backup(db, keyfile, key, target)
-            log.info("backup before migrating from schema %s written", version)
+        except OSError as exc:
+            raise VaultError(
+                f"no se pudo escribir la copia de seguridad previa a la actualización: {_reason(exc)}"
+            ) from None
+        log.info("backup before migrating from schema %s written", version)
+        try:
             apply_migrations(db)
+        except DatabaseError as exc:
+            # Each migration is its own transaction: the vault stays at the last version that completed.
+            raise VaultError(
+                f"no se pudo actualizar la bóveda desde el esquema {version} ({_reason(exc)});"
+                f" hay una copia en {BACKUPS_DIR}/{target.name}"
+            ) from None
 
     # -- life cycle -----------------------------------------------------------------------
 
     def close(self) -> None:
         """Lock the vault: close the database, forget the key, release the folder lock."""
-        if self.db is not None:
-            with contextlib.suppress(DatabaseError):
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.close()
-            self.db = None  # type: ignore[assignment]
-        self._key = b""
-        self._lock.release()
+        try:
+            if self.db is not None:
+                with contextlib.suppress(DatabaseError):
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                with contextlib.suppress(DatabaseError):
+                    self.db.close()
+                self.db = None  # type: ignore[assignment]
+        finally:
+            self._key = b""
+            self._lock.release()
 
     lock = close
 
@@ -212,9 +252,26 @@ class Vault:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
-        """One transaction (savepoints when nested); every write goes through here."""
-        with self.db.atomic():
-            yield self.db
+        """One transaction (savepoints when nested); every write goes through here.
+
+        vault.keys is part of the transaction too: if a user was added or removed (slot written)
+        and the transaction then fails, the previous key file is put back.
+        """
+        saved = None if self.db.conn.in_transaction else self.keyfile.copy()
+        try:
+            with self.db.atomic():
+                yield self.db
+        except BaseException as exc:
+            if saved is not None and saved.slots != self.keyfile.slots:
+                self.keyfile.slots = saved.slots
+                try:
+                    self.keyfile.save(self.folder / KEYS_NAME)
+                except OSError:
+                    log.error("could not put vault.keys back after a failed transaction")
+            problem = user_error(exc) if isinstance(exc, DatabaseError) else None
+            if problem is not None:
+                raise problem from None
+            raise
 
     def meta(self, key: str) -> str | None:
         """A value from the vault's own metadata table."""
@@ -246,6 +303,8 @@ class Vault:
 
     def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the key in ``user``'s slot only; the database is untouched."""
+        if self.role_of(user) is None:
+            raise VaultError(f"el usuario {user!r} no existe")
         old = self.keyfile.user_slot(user)
         params = kdf or (old.kdf if old else keyslots.calibrate())
         self.keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), self._key, params)
@@ -273,28 +332,41 @@ class Vault:
     def restore_from(self, backup: Path, passphrase: str) -> Path:
         """Replace this vault with a backup (checked first); the current state is backed up, then the vault closes.
 
-        Returns the path of the safety backup taken of the replaced vault.
+        Returns the path of the safety backup taken of the replaced vault. Nothing changes when the
+        backup is refused (wrong passphrase, altered, damaged, newer schema).
         """
-        from dmi_desktop.storage.backup import open_backup, restore_files
+        from dmi_desktop.storage.backup import install_restore, open_backup, staged_restore
 
         header, data, key = open_backup(Path(backup), passphrase=passphrase)
-        safety = self.folder / BACKUPS_DIR / f"antes-de-restaurar-{_stamp()}.dmibackup"
-        self.backup_to(safety)
-        self.db.close()
-        self.db = None  # type: ignore[assignment]
-        try:
-            restore_files(self.folder, header.keys, data, key)
-        finally:
-            self._key = b""
-            self._lock.release()
+        with staged_restore(self.folder, data, key) as candidate:
+            safety = self.folder / BACKUPS_DIR / f"antes-de-restaurar-{_stamp()}.dmibackup"
+            self.backup_to(safety)
+            # Close the database but keep the folder lock until the new files are in place.
+            with contextlib.suppress(DatabaseError):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self.db = None  # type: ignore[assignment]
+            try:
+                install_restore(self.folder, candidate, header.keys)
+            except OSError as exc:
+                raise VaultError(
+                    f"no se pudo terminar la restauración ({_reason(exc)}); el estado anterior está en"
+                    f" {BACKUPS_DIR}/{safety.name}"
+                ) from None
+            finally:
+                self._key = b""
+                self._lock.release()
         return safety
 
     def integrity_problems(self) -> list[str]:
         """Run ``cipher_integrity_check`` (page HMACs) and ``integrity_check``; empty means healthy."""
-        problems = [str(r[0]) for r in self.db.execute("PRAGMA cipher_integrity_check").fetchall()]
-        result = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            problems.extend(result)
+        problems: list[str] = []
+        for pragma in ("cipher_integrity_check", "integrity_check"):
+            try:
+                rows = [str(r[0]) for r in self.db.execute(f"PRAGMA {pragma}").fetchall()]
+            except DatabaseError as exc:  # a damaged page can stop the check itself
+                rows = [f"{pragma}: {_reason(exc)}"]
+            problems.extend(r for r in rows if r != "ok")
         return problems
 
     def backup_to(self, target: Path) -> Path:
@@ -306,21 +378,58 @@ class Vault:
 
 
 def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
-    """Restore a backup into a folder that holds no vault yet."""
-    from dmi_desktop.storage.backup import open_backup, restore_files
+    """Restore a backup into a folder that holds no vault yet (not even half of one)."""
+    from dmi_desktop.storage.backup import install_restore, open_backup, staged_restore
 
     folder = Path(folder)
-    if is_vault(folder):
-        raise VaultExists(f"ya existe una bóveda en {folder}; ábrala para restaurar sobre ella")
+    if (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
+        raise VaultExists(
+            f"ya hay archivos de una bóveda en {folder}; ábrala para restaurar sobre ella o use una carpeta vacía"
+        )
     header, data, key = open_backup(Path(backup), passphrase=passphrase)
-    folder.mkdir(parents=True, exist_ok=True)
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VaultError(f"no se puede crear la carpeta {folder}: {exc.strerror}") from None
     lock = VaultLock(folder)
     lock.acquire()
     try:
-        restore_files(folder, header.keys, data, key)
+        with staged_restore(folder, data, key) as candidate:
+            install_restore(folder, candidate, header.keys)
         (folder / BACKUPS_DIR).mkdir(exist_ok=True)
-    finally:
+    except BaseException as exc:
+        _remove_vault_files(folder)
         lock.release()
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise VaultError(f"no se pudo restaurar en {folder}: {_reason(exc)}") from None
+        raise
+    lock.release()
+
+
+def _newest_hlc(db: Database) -> str | None:
+    """The highest updated_hlc in any synchronisable table (each lookup uses that table's index)."""
+    newest = None
+    for table in schema.SYNCABLE_TABLES:
+        value = db.execute(f"SELECT max(updated_hlc) FROM {table}").fetchone()[0]
+        if value and (newest is None or value > newest):
+            newest = value
+    return newest
+
+
+def _remove_vault_files(folder: Path) -> None:
+    for name in _VAULT_FILES:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink(missing_ok=True)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, user-presentable reason from an OS or SQLite error (never a traceback)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _first_coordinator(db: Database) -> str | None:
