@@ -250,3 +250,18 @@ def test_selecting_a_history_row_shows_all_of_it(person, qtbot, open_windows):
     text = window.history.detail.text()
     assert "Added note" in text
     assert "Note: Primera línea / Segunda línea" in text
+
+
+def test_the_summary_shows_age_services_and_the_banked_expiry_only_to_coordinators(make_ctx, qtbot, open_windows):
+    ctx = make_ctx()
+    ps = ctx.session.participants
+    pid = ps.create({"nombres": "Ana", "apellido_paterno": "Reyes", "birth_date": "01-01-2000"}).id
+    ps.add_record("referrals", pid, {"kind": "employment", "status": "active"})
+    ps.add_record("referrals", pid, {"kind": "education", "status": "completed"})
+    ps.add_record("banked_cases", pid, {"ruc": "2300123456-7", "expires_on": "2030-06-05"})
+    summary = _window(ctx, pid, open_windows).identity.summary
+    assert summary.services.text() == "Employment"
+    assert summary.expiry.text() == "05-06-2030" and not summary.expiry.isHidden()
+    staff = make_ctx(STAFF)
+    summary = _window(staff, pid, open_windows).identity.summary
+    assert summary.expiry.isHidden() and summary.expiry.text() == ""

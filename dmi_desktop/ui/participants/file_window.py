@@ -130,6 +130,7 @@ class ParticipantFileWindow(QDialog):
             form.set_sectors(session.participants.sectors())
             form.load(p)
             self.identity.photo.show_photo(session.participants.photo(p.id) if p.has_photo else None)
+        self.identity.summary.show_file(file)
         if self.banked is not None and (force or not self.banked.is_dirty()):
             self.banked.load(file.banked_case)
         self.eligibility.set_records(file.reviews)
@@ -153,6 +154,10 @@ class ParticipantFileWindow(QDialog):
         """True while identity or banked-case edits are unsaved."""
         banked_dirty = self.banked is not None and self.banked.is_dirty()
         return self.identity.form.is_dirty() or banked_dirty
+
+    def has_unsaved_changes(self) -> bool:
+        """The shell's name for :meth:`is_dirty` (it asks every top-level window before quitting)."""
+        return self.is_dirty()
 
     def _update_dirty(self) -> None:
         dirty = self.is_dirty()

@@ -60,7 +60,6 @@ class IdentityForm(QWidget):
         required = QLabel(self.tr("* required"), self)
         required.setStyleSheet("font-style: italic;")
         grid.addWidget(required, len(LEFT), 0, 1, 4)
-        grid.setRowStretch(len(LEFT) + 1, 1)
 
     def _make_editor(self, name: str) -> QWidget:
         if name == "sex":

@@ -1,11 +1,12 @@
-"""Identity tab: the photo beside the identity form."""
+"""Identity tab: the photo beside the identity form and a short summary of the file."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from dmi_desktop.ui.participants.file_summary import FileSummary
 from dmi_desktop.ui.participants.identity_form import IdentityForm
 from dmi_desktop.ui.participants.photo_box import PhotoBox
 
@@ -21,7 +22,12 @@ class IdentityTab(QWidget):
         self.photo = PhotoBox(ctx, participant_id, can_write, self)
         self.form = IdentityForm(self)
         self.form.set_read_only(not can_write)
+        self.summary = FileSummary(self)
+        right = QVBoxLayout()
+        right.addWidget(self.form)
+        right.addWidget(self.summary)
+        right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.photo)
         layout.addSpacing(8)
-        layout.addWidget(self.form, 1)
+        layout.addLayout(right, 1)

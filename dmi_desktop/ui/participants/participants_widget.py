@@ -26,10 +26,12 @@ from dmi_desktop.domain.status import Status, label
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.models.participant_table_model import (
+    COL_ALIAS,
     COL_CASE_NO,
     COL_LAST_CHECKIN,
     COL_NAME,
     COL_RUT,
+    COL_SECTOR,
     COL_STATUS,
     COLUMN_FOR_SORT,
     PAGE_SIZE,
@@ -123,7 +125,8 @@ class ParticipantsWidget(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        for column, width in ((COL_CASE_NO, 130), (COL_NAME, 260), (COL_RUT, 110), (COL_STATUS, 170)):
+        widths = {COL_CASE_NO: 140, COL_NAME: 290, COL_ALIAS: 110, COL_RUT: 110, COL_SECTOR: 160, COL_STATUS: 200}
+        for column, width in widths.items():
             header.resizeSection(column, width)
         header.resizeSection(COL_LAST_CHECKIN, 110)
         table.setSortingEnabled(True)  # QTableView calls model.sort(): a new SQL ORDER BY, never a Python sort
