@@ -87,8 +87,11 @@ class Shell(QObject):
             return
         size = self._demo_participants
 
-        def create(_task) -> Path:
-            return ensure_demo_vault(participants=size) if size else ensure_demo_vault()
+        def create(task) -> Path:
+            options: dict[str, Any] = {"progress": lambda done, total: task.report(done, total)}
+            if size:
+                options["participants"] = size
+            return ensure_demo_vault(**options)
 
         run_with_progress(
             None,

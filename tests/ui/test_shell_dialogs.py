@@ -1,0 +1,190 @@
+"""The shell's dialogs driven like a user would: passphrase change, users, backup, settings, letterhead."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from dmi_desktop.domain.roles import Role
+from dmi_desktop.services.organisation import OrganisationService
+from dmi_desktop.services.session import Session
+from dmi_desktop.services.vault_info import passphrase_opens
+from dmi_desktop.ui.add_user_dialog import AddUserDialog
+from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
+from dmi_desktop.ui.organisation_dialog import OrganisationDialog
+from dmi_desktop.ui.settings_dialog import SettingsDialog
+from dmi_desktop.ui.users_dialog import UsersDialog
+from tests.conftest import COORDINATOR, PASSPHRASE, STAFF, STAFF_PASSPHRASE, VIEWER
+
+pytest_plugins = ["tests.ui.shell_fixtures"]
+
+NEW = "mandarina helicóptero bufanda quieta 88"
+
+
+def _change_dialog(shell, user: str) -> ChangePassphraseDialog:
+    session = shell.ctx.session
+    return ChangePassphraseDialog(
+        shell.worker,
+        user=user,
+        verify=lambda current: passphrase_opens(session.folder, user, current),
+        change=lambda new: session.users.change_passphrase(new),
+    )
+
+
+def test_change_passphrase_checks_the_current_one(qtbot, unlocked, vault_dir):
+    shell = unlocked(STAFF)
+    dialog = _change_dialog(shell, STAFF)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText("no es la actual")
+    dialog.new.setText(NEW)
+    dialog.repeat.setText(NEW)
+    dialog.ok.click()
+    assert shell.worker.wait_idle(10_000)
+    assert dialog.result() == 0 and dialog.current.has_error
+    assert dialog.message.isVisible()
+    assert passphrase_opens(vault_dir, STAFF, STAFF_PASSPHRASE)  # nothing changed
+    dialog.current.setText(STAFF_PASSPHRASE)
+    dialog.ok.click()
+    assert shell.worker.wait_idle(10_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert passphrase_opens(vault_dir, STAFF, NEW)
+    assert not passphrase_opens(vault_dir, STAFF, STAFF_PASSPHRASE)
+
+
+def test_weak_new_passphrase_cannot_be_submitted(qtbot, unlocked):
+    shell = unlocked(STAFF)
+    dialog = _change_dialog(shell, STAFF)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText(STAFF_PASSPHRASE)
+    dialog.new.setText("clave123")
+    dialog.repeat.setText("clave123")
+    assert not dialog.ok.isEnabled()
+    assert dialog.message.isVisible()
+
+
+def test_coordinator_adds_and_removes_a_user(qtbot, unlocked, vault_dir, msgboxes, monkeypatch):
+    shell = unlocked(COORDINATOR)
+    users = UsersDialog(shell.ctx)
+    qtbot.addWidget(users)
+    users.show()
+    assert users.table.rowCount() == 3
+
+    def fill_and_accept(dialog: AddUserDialog) -> int:
+        dialog.name.setText("nuevo")
+        dialog.role.setCurrentIndex(dialog.role.findData(Role.VIEWER))
+        dialog.passphrase.setText(NEW)
+        dialog.repeat.setText(NEW)
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddUserDialog, "exec", fill_and_accept)
+    users.add_user()
+    assert shell.worker.wait_idle(10_000)
+    names = [users.table.item(r, 0).text() for r in range(users.table.rowCount())]
+    assert "nuevo" in names
+    assert {u.name: u.role for u in shell.ctx.session.users.list()}["nuevo"] is Role.VIEWER
+
+    row = names.index("nuevo")
+    users.table.selectRow(row)
+    assert users.remove_button.isEnabled()
+    msgboxes["answers"].append(QMessageBox.StandardButton.Yes)
+    users.remove_user()
+    assert shell.worker.wait_idle(10_000)
+    assert "nuevo" not in {u.name for u in shell.ctx.session.users.list()}
+    audited = shell.ctx.session.vault.db.execute("SELECT action FROM audit WHERE entity_id = 'nuevo'").fetchall()
+    assert [row[0] for row in audited] == ["user.add", "user.remove"]
+
+
+def test_coordinator_cannot_remove_themselves(qtbot, unlocked):
+    shell = unlocked(COORDINATOR)
+    users = UsersDialog(shell.ctx)
+    qtbot.addWidget(users)
+    users.show()
+    own = next(r for r in range(users.table.rowCount()) if COORDINATOR in users.table.item(r, 0).text())
+    users.table.selectRow(own)
+    assert not users.remove_button.isEnabled()
+
+
+def test_add_user_dialog_refuses_duplicates_and_weak_passphrases(qtbot):
+    dialog = AddUserDialog({VIEWER})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText(VIEWER.upper())
+    dialog.passphrase.setText(NEW)
+    dialog.repeat.setText(NEW)
+    assert not dialog.ok.isEnabled()
+    dialog.name.setText("otra persona")
+    assert dialog.ok.isEnabled()
+    dialog.passphrase.setText("corta")
+    dialog.repeat.setText("corta")
+    assert not dialog.ok.isEnabled()
+
+
+def test_backup_is_written_on_the_worker(qtbot, unlocked, tmp_path, monkeypatch):
+    shell = unlocked(VIEWER)  # viewers may take backups: it reveals nothing new
+    target = tmp_path / "respaldo"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    shell.ctx.actions.action("vault.backup").trigger()
+    assert shell.worker.wait_idle(10_000)
+    written = tmp_path / "respaldo.dmibackup"
+    assert written.exists() and written.stat().st_size > 0
+    assert str(written) in shell.window.statusBar().currentMessage()
+
+
+def test_settings_change_the_autolock_delay(qtbot, unlocked, monkeypatch):
+    shell = unlocked(COORDINATOR)
+
+    def choose(dialog: SettingsDialog) -> int:
+        dialog.autolock.setValue(12)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    languages = []
+    shell.hub.language_changed.connect(languages.append)
+    shell.ctx.actions.action("shell.settings").trigger()
+    assert shell.settings.autolock_minutes == 12
+    assert shell.lock.idle.timeout_ms == 12 * 60_000
+    assert shell.settings.language == "en"
+    assert languages == ["en"]
+
+
+def test_letterhead_dialog_saves_through_the_service(qtbot, unlocked):
+    shell = unlocked(COORDINATOR)
+    dialog = OrganisationDialog(shell.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.form.organisation.text() == "Municipalidad de Las Condes"
+    dialog.form.programme.setText("Segunda Oportunidad Oriente")
+    dialog.save()
+    assert shell.worker.wait_idle(10_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert OrganisationService(shell.ctx.session).get().programme == "Segunda Oportunidad Oriente"
+
+
+@pytest.mark.parametrize("user", [STAFF])
+def test_staff_cannot_save_a_letterhead_and_sees_why(qtbot, unlocked, user):
+    shell = unlocked(user)
+    dialog = OrganisationDialog(shell.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()
+    assert shell.worker.wait_idle(10_000)
+    assert dialog.result() == 0
+    assert "coordinador" in dialog.message.text()
+
+
+def test_new_passphrase_works_at_next_unlock(qtbot, unlocked, vault_dir):
+    shell = unlocked(COORDINATOR)
+    dialog = _change_dialog(shell, COORDINATOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText(PASSPHRASE)
+    dialog.new.setText(NEW)
+    dialog.repeat.setText(NEW)
+    dialog.ok.click()
+    assert shell.worker.wait_idle(10_000)
+    shell.shutdown()
+    Session.unlock(vault_dir, NEW, COORDINATOR).close()
