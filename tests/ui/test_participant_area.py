@@ -9,7 +9,7 @@ from dmi_desktop.domain.status import Status
 from dmi_desktop.ui.models.participant_table_model import COL_NAME, COL_SECTOR
 from dmi_desktop.ui.participants.area import ParticipantsArea
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
-from tests.conftest import STAFF, VIEWER
+from tests.conftest import COORDINATOR, PASSPHRASES, STAFF, VIEWER
 
 pytest_plugins = ["tests.ui.participant_fixtures"]
 pytestmark = pytest.mark.usefixtures("boxes")
@@ -148,3 +148,19 @@ def test_column_widths_and_sort_are_remembered(make_ctx, sample_rows, qtbot):
     again.restore_state(ctx.settings)
     assert again.table.horizontalHeader().sectionSize(COL_SECTOR) == 222
     assert again.model.query.sort == "sector" and again.model.query.descending
+
+
+def test_typing_while_locked_queries_nothing_and_unlocking_shows_the_search(make_ctx, sample_rows, qtbot, boxes):
+    ctx = make_ctx()
+    ctx.session.participants.create_many(sample_rows())
+    area = _area(ctx, qtbot)
+    ctx.hub.locked.emit()
+    ctx.session.lock()
+    area.search.setText("camila")
+    area.run_query()
+    ctx.worker.wait_idle()
+    assert boxes["warning"] == []  # no error about a closed vault
+    ctx.session.reopen(PASSPHRASES[COORDINATOR])
+    ctx.hub.unlocked.emit()
+    ctx.worker.wait_idle()
+    assert _names(area) == {"Camila Fuentes Vera"}

@@ -97,6 +97,8 @@ class ParticipantsWidget(QWidget):
         self.model.modelReset.connect(self._update_count)
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.unlocked.connect(self.reload_sectors)
+        ctx.hub.locked.connect(self._debounce.stop)
+        ctx.hub.unlocked.connect(self.run_query)  # a search typed just before the lock is honoured
         self.reload_sectors()
         self.model.refresh()
 
@@ -149,18 +151,22 @@ class ParticipantsWidget(QWidget):
     def run_query(self) -> None:
         """Count and read the first page on the worker; only the latest request is shown."""
         self._debounce.stop()
+        if not self._ctx.session.is_open:
+            return
         self._generation += 1
         generation = self._generation
         query = self.current_query()
         ctx = self._ctx
 
-        def job(_task: object) -> tuple[int, list[ParticipantRow]]:
+        def job(_task: object) -> tuple[int, list[ParticipantRow]] | None:
+            if not ctx.session.is_open:
+                return None  # locked meanwhile (the lock runs on this same worker): unlocking refreshes the list
             service = ctx.session.participants
             return service.count(query), service.rows(query, 0, PAGE_SIZE)
 
-        def done(result: tuple[int, list[ParticipantRow]]) -> None:
-            if generation != self._generation:
-                return  # the user typed on: a newer query is on its way
+        def done(result: tuple[int, list[ParticipantRow]] | None) -> None:
+            if result is None or generation != self._generation:
+                return  # locked, or the user typed on and a newer query is on its way
             count, rows = result
             self.model.apply_result(query, count, rows)
 
