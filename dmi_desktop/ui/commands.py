@@ -30,37 +30,60 @@ class ShellCommands(QObject):
 
     def specs(self) -> list[ActionSpec]:
         """The shell's actions; user and letterhead management only exist for coordinators."""
-        tr = QCoreApplication.translate
         specs = [
-            ActionSpec("shell.settings", tr("Shell", "&Settings…"), self.settings, menu="file"),
-            ActionSpec("shell.quit", tr("Shell", "&Quit"), self.quit, menu="file", shortcut="Ctrl+Q"),
+            ActionSpec("shell.settings", QCoreApplication.translate("Shell", "&Settings…"), self.settings, menu="file"),
             ActionSpec(
-                "vault.change_passphrase", tr("Shell", "Change &passphrase…"), self.change_passphrase, menu="vault"
+                "shell.quit", QCoreApplication.translate("Shell", "&Quit"), self.quit, menu="file", shortcut="Ctrl+Q"
+            ),
+            ActionSpec(
+                "vault.change_passphrase",
+                QCoreApplication.translate("Shell", "Change &passphrase…"),
+                self.change_passphrase,
+                menu="vault",
             ),
         ]
         if can_manage_users(self.ctx.session.role):
             specs += [
-                ActionSpec("vault.users", tr("Shell", "Manage &users…"), self.manage_users, menu="vault", icon="users"),
+                ActionSpec(
+                    "vault.users",
+                    QCoreApplication.translate("Shell", "Manage &users…"),
+                    self.manage_users,
+                    menu="vault",
+                    icon="users",
+                ),
                 ActionSpec(
                     "vault.organisation",
-                    tr("Shell", "&Organisation and letterhead…"),
+                    QCoreApplication.translate("Shell", "&Organisation and letterhead…"),
                     self.organisation,
                     menu="vault",
                 ),
             ]
         specs += [
-            ActionSpec("vault.backup", tr("Shell", "&Back up…"), self.backup, menu="vault", icon="backup"),
+            ActionSpec(
+                "vault.backup",
+                QCoreApplication.translate("Shell", "&Back up…"),
+                self.backup,
+                menu="vault",
+                icon="backup",
+            ),
             ActionSpec(
                 "vault.lock",
-                tr("Shell", "&Lock"),
+                QCoreApplication.translate("Shell", "&Lock"),
                 self.lock,
                 menu="vault",
                 shortcut="Ctrl+L",
                 toolbar=True,
                 icon="lock",
-                status_tip=tr("Shell", "Hide everything and ask for the passphrase again"),
+                status_tip=QCoreApplication.translate("Shell", "Hide everything and ask for the passphrase again"),
             ),
-            ActionSpec("help.contents", tr("Shell", "&Help"), self.help, menu="help", shortcut="F1", icon="help"),
+            ActionSpec(
+                "help.contents",
+                QCoreApplication.translate("Shell", "&Help"),
+                self.help,
+                menu="help",
+                shortcut="F1",
+                icon="help",
+            ),
         ]
         return specs
 
@@ -110,10 +133,12 @@ class ShellCommands(QObject):
         """Write an encrypted backup file where the user chooses, on the worker."""
         from dmi_desktop.services import backups
 
-        tr = QCoreApplication.translate
         suggested = str(Path.home() / f"dmi-respaldo-{date.today():%Y%m%d}.dmibackup")
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, tr("Shell", "Save backup"), suggested, tr("Shell", "DMI backups (*.dmibackup)")
+            self.window,
+            QCoreApplication.translate("Shell", "Save backup"),
+            suggested,
+            QCoreApplication.translate("Shell", "DMI backups (*.dmibackup)"),
         )
         if not path:
             return
@@ -123,8 +148,10 @@ class ShellCommands(QObject):
             self.window,
             self.ctx.worker,
             lambda _task: backups.backup(session, target),
-            tr("Shell", "Writing the backup…"),
-            on_done=lambda written: self._status(tr("Shell", "Backup saved to {path}").format(path=str(written))),
+            QCoreApplication.translate("Shell", "Writing the backup…"),
+            on_done=lambda written: self._status(
+                QCoreApplication.translate("Shell", "Backup saved to {path}").format(path=str(written))
+            ),
             cancellable=False,
         )
 

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([180, 1000])
+        self.splitter.setSizes([160, 1040])
         self.setCentralWidget(self.splitter)
         for spec in shell_actions:
             ctx.actions.register(spec)

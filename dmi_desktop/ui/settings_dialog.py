@@ -38,7 +38,7 @@ class SettingsDialog(QDialog):
         self.autolock.setValue(settings.autolock_minutes)
         note = QLabel(self.tr("A new language applies the next time DMI Desktop starts."), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #5f6b76;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

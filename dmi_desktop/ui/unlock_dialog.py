@@ -65,7 +65,7 @@ class UnlockDialog(QDialog):
             self.tr("Unlock vault — DMI Desktop") if not fixed_user else self.tr("Locked — DMI Desktop")
         )
         self.setWindowIcon(load_icon("app"))
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(540)
         self._build(fixed_user, demo_passphrase)
         self._load_users(fixed_user)
 
@@ -102,6 +102,7 @@ class UnlockDialog(QDialog):
         if demo_passphrase:
             layout.addWidget(self._demo_box(demo_passphrase))
         form = QFormLayout()
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.user_combo = QComboBox(self)
         self.user_combo.setObjectName("user")
@@ -122,7 +123,7 @@ class UnlockDialog(QDialog):
         self.recovery_key.setObjectName("recovery_key")
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.recovery_key.setFont(mono)
-        self.recovery_key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.recovery_key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-…")
         self._recovery_label = QLabel(self.tr("&Recovery key:"), self)
         self._recovery_label.setBuddy(self.recovery_key)
         form.addRow(self._recovery_label, self.recovery_key)
@@ -205,10 +206,8 @@ class UnlockDialog(QDialog):
     def set_recovery_mode(self, recovery: bool) -> None:
         """Switch between the passphrase and the recovery key."""
         self._recovery_mode = recovery
-        for widget in (self._passphrase_label, self.passphrase):
-            widget.setVisible(not recovery)
-        for widget in (self._recovery_label, self.recovery_key):
-            widget.setVisible(recovery)
+        self._form.setRowVisible(self.passphrase, not recovery)
+        self._form.setRowVisible(self.recovery_key, recovery)
         self.recovery_link.setText(
             self.tr("Back to the passphrase") if recovery else self.tr("Forgot your passphrase? Use the recovery key")
         )

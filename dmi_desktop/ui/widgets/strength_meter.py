@@ -51,7 +51,8 @@ class StrengthMeter(QWidget):
         else:
             self._label.setText("")
         self._label.setStyleSheet(f"color: {color}; font-weight: bold;" if passphrase else "")
-        self._hint.setText(strength.hint if passphrase else "")
+        hint = strength.hint[:1].upper() + strength.hint[1:]
+        self._hint.setText(hint if passphrase else "")
         self._hint.setVisible(bool(passphrase and strength.hint))
         self.changed.emit(strength.acceptable)
         return strength

@@ -77,7 +77,7 @@ class UserPage(TranslatedPage):
         elif not self.passphrase.text():
             problem = ""
         elif not strength.acceptable:
-            problem = self.tr("This passphrase is too weak; choose a longer one to continue.")
+            problem = self.tr("This passphrase is too weak; make it longer to continue.")
         elif self.repeat.text() and self.repeat.text() != self.passphrase.text():
             problem = self.tr("The two passphrases do not match.")
         self.message.setText(problem)
