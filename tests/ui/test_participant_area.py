@@ -128,13 +128,16 @@ def test_actions_are_registered_with_shortcuts_and_disabled_for_viewers(make_ctx
     assert area.search.hasFocus() or area.focusWidget() is area.search
 
 
-def test_staff_cannot_start_an_import(make_ctx, qtbot, boxes):
-    ctx = make_ctx(STAFF)
-    area = _area(ctx, qtbot)
+def test_viewers_cannot_start_an_import_but_staff_can(make_ctx, qtbot, boxes):
     from dmi_desktop.ui.import_export.import_wizard import start_import
 
-    assert start_import(ctx, area) is None
-    assert boxes["warning"] == ["Only coordinators can import participants."]
+    viewer_area = _area(make_ctx(VIEWER), qtbot)
+    assert start_import(viewer_area.ctx, viewer_area) is None
+    assert boxes["warning"] == ["Your role is read-only: you cannot import participants."]
+    staff_area = _area(make_ctx(STAFF), qtbot)
+    wizard = start_import(staff_area.ctx, staff_area)
+    assert wizard is not None
+    wizard.close()
 
 
 def test_column_widths_and_sort_are_remembered(make_ctx, sample_rows, qtbot):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from dmi_desktop.domain.errors import PermissionDenied
-from dmi_desktop.domain.roles import can_manage_users
+from dmi_desktop.domain.roles import can_write
 from dmi_desktop.services.importer import ImportResult
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.import_export.file_page import FilePage
@@ -59,9 +59,9 @@ class ImportWizard(QWizard):
 
 
 def start_import(ctx: AppContext, parent: QWidget) -> ImportWizard | None:
-    """Open the import wizard over ``parent``; imports are for coordinators (the service checks it too)."""
-    if not can_manage_users(ctx.session.role):
-        text = QCoreApplication.translate("ImportWizard", "Only coordinators can import participants.")
+    """Open the import wizard over ``parent``; viewers only read (the service checks it too)."""
+    if not can_write(ctx.session.role):
+        text = QCoreApplication.translate("ImportWizard", "Your role is read-only: you cannot import participants.")
         show_error(parent, PermissionDenied(text))
         return None
     wizard = ImportWizard(ctx, parent.window())
