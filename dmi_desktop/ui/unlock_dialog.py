@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -165,9 +166,9 @@ class UnlockDialog(QDialog):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setStyleSheet("#demo_box { background: #fff8e1; border: 1px solid #f2b233; border-radius: 4px; }")
         row = QHBoxLayout(box)
-        text = QLabel(
-            self.tr("Demo vault (fictitious data) — passphrase: {passphrase}").format(passphrase=demo_passphrase), box
-        )
+        shown = f'<b style="white-space: nowrap">{html.escape(demo_passphrase)}</b>'
+        text = QLabel(self.tr("Demo vault (fictitious data) — passphrase: {passphrase}").format(passphrase=shown), box)
+        text.setTextFormat(Qt.TextFormat.RichText)
         text.setObjectName("demo_hint")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
