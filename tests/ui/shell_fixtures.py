@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from dmi_desktop.domain import messages
 from dmi_desktop.storage.keyslots import TEST_KDF
 from dmi_desktop.ui.settings import Settings
 from dmi_desktop.ui.startup import Shell
@@ -52,8 +53,11 @@ def make_shell(qapp: QApplication, msgboxes: dict[str, list[Any]]) -> Iterator[C
     yield _make
     for shell in shells:
         shell.shutdown()
+        # Remove the Spanish catalogs again: installed translators would leak into later tests of this process.
+        shell.translations.apply("en")
         if shell.window is not None:
             shell.window.deleteLater()
+    messages.set_language("es")  # the domain's default, changed by apply("en") above
     QApplication.processEvents()
 
 

@@ -1,0 +1,1885 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_CL" sourcelanguage="en">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Agregar usuario</translation>
+    </message>
+    <message>
+        <source>Staff edit participant files; viewers only read; coordinators also see banked cases and manage users. Give the initial passphrase to the person in private.</source>
+        <translation>El equipo edita las fichas; consulta solo lee; coordinación además ve los casos en reserva y administra usuarios. Entregue la frase de acceso inicial a la persona en privado.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ol:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de acceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Agregar usuario</translation>
+    </message>
+    <message>
+        <source>A user with this name already exists.</source>
+        <translation>Ya existe un usuario con ese nombre.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too weak; make it longer to continue.</source>
+        <translation>Esta frase de acceso es demasiado débil; alárguela para continuar.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>BankedCaseTab</name>
+    <message>
+        <source>Restricted: only coordinators see this tab. Record references only (RUC, unit, dates) — never evidence, informants or undercover agents.</source>
+        <translation>Reservado: solo coordinadores ven esta pestaña. Registre solo referencias (RUC, unidad, fechas), nunca evidencia, informantes ni agentes encubiertos.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Choose a new passphrase</source>
+        <translation>Elija una frase de acceso nueva</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar frase de acceso</translation>
+    </message>
+    <message>
+        <source>You opened the vault with the recovery key. Choose a new passphrase for {user} now; the old one stops working.</source>
+        <translation>Abrió la bóveda con la clave de recuperación. Elija ahora una frase de acceso nueva para {user}; la anterior deja de funcionar.</translation>
+    </message>
+    <message>
+        <source>New passphrase for {user}.</source>
+        <translation>Nueva frase de acceso para {user}.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Frase &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>Frase &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Cambiar frase de acceso</translation>
+    </message>
+    <message>
+        <source>This passphrase is too weak; make it longer to continue.</source>
+        <translation>Esta frase de acceso es demasiado débil; alárguela para continuar.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>La frase de acceso actual es incorrecta.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInsTab</name>
+    <message>
+        <source>New check-in…</source>
+        <translation>Nuevo control…</translation>
+    </message>
+    <message>
+        <source>No check-ins recorded yet.</source>
+        <translation>Aún no hay controles registrados.</translation>
+    </message>
+    <message>
+        <source>e.g. home visit, phone call, office</source>
+        <translation>ej. visita domiciliaria, llamada, oficina</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>New check-in</source>
+        <translation>Nuevo control</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>DD-MM-AAAA</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>This computer</source>
+        <translation>Este computador</translation>
+    </message>
+    <message>
+        <source>A short code that identifies this laptop, and the folder of the vault.</source>
+        <translation>Un código corto que identifica este computador, y la carpeta de la bóveda.</translation>
+    </message>
+    <message>
+        <source>Every case number created on this computer starts with its device code, so records made on different laptops never clash. Use 2 to 6 letters or digits; the suggestion is fine.</source>
+        <translation>Cada número de caso creado en este computador empieza con su código de equipo, así los registros hechos en distintos computadores nunca chocan. Use de 2 a 6 letras o dígitos; la sugerencia sirve.</translation>
+    </message>
+    <message>
+        <source>&amp;Device code:</source>
+        <translation>&amp;Código de equipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Vault folder:</source>
+        <translation>Carpeta de la &amp;bóveda:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Case numbers will look like {example}</source>
+        <translation>Los números de caso se verán así: {example}</translation>
+    </message>
+    <message>
+        <source>Folder for the vault</source>
+        <translation>Carpeta para la bóveda</translation>
+    </message>
+    <message>
+        <source>There is already a vault in {folder}. Choose another folder.</source>
+        <translation>Ya hay una bóveda en {folder}. Elija otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityTab</name>
+    <message>
+        <source>New review…</source>
+        <translation>Nueva revisión…</translation>
+    </message>
+    <message>
+        <source>No eligibility review yet. Record one after reviewing the case with the prosecutor.</source>
+        <translation>Aún no hay revisión de elegibilidad. Regístrela después de revisar el caso con la Fiscalía.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>An unexpected error occurred; the operation did not finish. Details are in the log.</source>
+        <translation>Ocurrió un error inesperado y la operación no terminó. Los detalles quedaron en el registro.</translation>
+    </message>
+    <message>
+        <source>DMI Desktop</source>
+        <translation>DMI Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV para Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export participants</source>
+        <translation>Exportar participantes</translation>
+    </message>
+    <message>
+        <source>participants.csv</source>
+        <translation>participantes.csv</translation>
+    </message>
+    <message>
+        <source>{count} participants exported to {file}.</source>
+        <translation>{count} participantes exportados a {file}.</translation>
+    </message>
+    <message>
+        <source>Exporting participants…</source>
+        <translation>Exportando participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>FileHeader</name>
+    <message>
+        <source>Minor</source>
+        <translation>Menor de edad</translation>
+    </message>
+    <message>
+        <source>Under 18: call-ins need parental release (16 and over only).</source>
+        <translation>Menor de 18: la citación requiere autorización de los padres (solo desde los 16 años).</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Cambiar estado…</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Case {case_no}</source>
+        <translation>Caso {case_no}</translation>
+    </message>
+    <message>
+        <source>The file is closed: no further status changes.</source>
+        <translation>La ficha está cerrada: no admite más cambios de estado.</translation>
+    </message>
+    <message>
+        <source>Your role can only consult files.</source>
+        <translation>Su rol solo permite consultar fichas.</translation>
+    </message>
+    <message>
+        <source>Move the file to one of the next allowed states.</source>
+        <translation>Pasar la ficha a uno de los estados siguientes permitidos.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Elegir el archivo</translation>
+    </message>
+    <message>
+        <source>A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row.</source>
+        <translation>Un CSV (como lo guarda Excel) o un archivo Excel .xlsx con un participante por fila y una fila de encabezados.</translation>
+    </message>
+    <message>
+        <source>Path of the file to import</source>
+        <translation>Ruta del archivo a importar</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>Importar participantes</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>Planillas (*.csv *.xlsx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>No file at that path.</source>
+        <translation>No hay ningún archivo en esa ruta.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+</context>
+<context>
+    <name>FileSummary</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Banked case expires</source>
+        <translation>Vencimiento del caso en reserva</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>Last check-in</source>
+        <translation>Último control</translation>
+    </message>
+    <message>
+        <source>Services in progress</source>
+        <translation>Servicios en curso</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Incumplimientos</translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation>{age} años</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno aún</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sin fecha</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>DMI Desktop — first start</source>
+        <translation>DMI Desktop — primer inicio</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finalizar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>&amp;Crear bóveda</translation>
+    </message>
+    <message>
+        <source>The vault has been created. Save the recovery key, tick the box and press Finish.</source>
+        <translation>La bóveda ya fue creada. Guarde la clave de recuperación, marque la casilla y presione Finalizar.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help — DMI Desktop</source>
+        <translation>Ayuda — DMI Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DMI Desktop {version}&lt;/b&gt;&lt;br&gt;Case management for Drug Market Intervention programmes. Data stays encrypted on this computer; the vault locks itself when left idle.</source>
+        <translation>&lt;b&gt;DMI Desktop {version}&lt;/b&gt;&lt;br&gt;Gestión de casos para programas de Intervención en Mercados de Drogas (DMI). Los datos quedan cifrados en este computador; la bóveda se bloquea sola cuando queda inactiva.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Every change is recorded in the tamper-evident audit log; select a row to read it all.</source>
+        <translation>Cada cambio queda en el registro de auditoría a prueba de alteraciones; seleccione una fila para leerla completa.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>removed</source>
+        <translation>eliminada</translation>
+    </message>
+    <message>
+        <source>new photo</source>
+        <translation>nueva foto</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario/a</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityForm</name>
+    <message>
+        <source>* required</source>
+        <translation>* obligatorio</translation>
+    </message>
+    <message>
+        <source>e.g. Colón Oriente</source>
+        <translation>ej. Colón Oriente</translation>
+    </message>
+    <message>
+        <source>e.g. 12.345.678-5</source>
+        <translation>ej. 12.345.678-5</translation>
+    </message>
+    <message>
+        <source>e.g. +56 9 1234 5678</source>
+        <translation>ej. +56 9 1234 5678</translation>
+    </message>
+    <message>
+        <source>Minor: {age} years old</source>
+        <translation>Menor de edad: {age} años</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import participants</source>
+        <translation>Importar participantes</translation>
+    </message>
+    <message>
+        <source>{created} participants imported; 1 row with problems was skipped.</source>
+        <translation>{created} participantes importados; se omitió 1 fila con problemas.</translation>
+    </message>
+    <message>
+        <source>{created} participants imported; {skipped} rows with problems were skipped.</source>
+        <translation>{created} participantes importados; se omitieron {skipped} filas con problemas.</translation>
+    </message>
+    <message>
+        <source>{created} participants imported.</source>
+        <translation>{created} participantes importados.</translation>
+    </message>
+    <message>
+        <source>Your role is read-only: you cannot import participants.</source>
+        <translation>Su rol solo permite consultar: no puede importar participantes.</translation>
+    </message>
+</context>
+<context>
+    <name>InfluentialsTab</name>
+    <message>
+        <source>Add influential…</source>
+        <translation>Agregar influyente…</translation>
+    </message>
+    <message>
+        <source>No influentials yet: add the family members or mentors to visit before the call-in.</source>
+        <translation>Aún no hay influyentes: agregue a los familiares o referentes que se visitarán antes de la citación.</translation>
+    </message>
+    <message>
+        <source>e.g. mother, partner, coach</source>
+        <translation>ej. madre, pareja, entrenador</translation>
+    </message>
+    <message>
+        <source>Influential</source>
+        <translation>Influyente</translation>
+    </message>
+    <message>
+        <source>New influential</source>
+        <translation>Nuevo influyente</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Case no.</source>
+        <translation>N° de caso</translation>
+    </message>
+    <message>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <source>Paternal surname</source>
+        <translation>Apellido paterno</translation>
+    </message>
+    <message>
+        <source>Maternal surname</source>
+        <translation>Apellido materno</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco o relación</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>Fecha de visita</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>History of violence or weapons</source>
+        <translation>Historial de violencia o armas</translation>
+    </message>
+    <message>
+        <source>Leadership role</source>
+        <translation>Rol de liderazgo</translation>
+    </message>
+    <message>
+        <source>Still active</source>
+        <translation>Sigue activo</translation>
+    </message>
+    <message>
+        <source>Enough evidence</source>
+        <translation>Evidencia suficiente</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Fundamento</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor/a</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Fecha de revisión</translation>
+    </message>
+    <message>
+        <source>RUC</source>
+        <translation>RUC</translation>
+    </message>
+    <message>
+        <source>Investigating unit</source>
+        <translation>Unidad investigadora</translation>
+    </message>
+    <message>
+        <source>Buy dates</source>
+        <translation>Fechas de compra</translation>
+    </message>
+    <message>
+        <source>Banked on</source>
+        <translation>Fecha de reserva</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Prestador</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Fecha de derivación</translation>
+    </message>
+    <message>
+        <source>First appointment</source>
+        <translation>Primera cita</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>Fecha de término</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Banked case activated</source>
+        <translation>Caso en reserva activado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor/a</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Other / unspecified</source>
+        <translation>Otro / no especificado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Eligible (case banked)</source>
+        <translation>Elegible (caso en reserva)</translation>
+    </message>
+    <message>
+        <source>Not eligible (prosecuted)</source>
+        <translation>No elegible (se persigue)</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartado</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Empleo</translation>
+    </message>
+    <message>
+        <source>Psychological support</source>
+        <translation>Apoyo psicológico</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Educación</translation>
+    </message>
+    <message>
+        <source>Addiction treatment</source>
+        <translation>Tratamiento de adicciones</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Agendada</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>participante</translation>
+    </message>
+    <message>
+        <source>influential</source>
+        <translation>influyente</translation>
+    </message>
+    <message>
+        <source>eligibility review</source>
+        <translation>revisión de elegibilidad</translation>
+    </message>
+    <message>
+        <source>banked case</source>
+        <translation>caso en reserva</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>derivación</translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <translation>control</translation>
+    </message>
+    <message>
+        <source>violation</source>
+        <translation>incumplimiento</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>Created the file</source>
+        <translation>Creó la ficha</translation>
+    </message>
+    <message>
+        <source>Imported the file</source>
+        <translation>Importó la ficha</translation>
+    </message>
+    <message>
+        <source>Edited identity data</source>
+        <translation>Editó datos de identidad</translation>
+    </message>
+    <message>
+        <source>Changed the status</source>
+        <translation>Cambió el estado</translation>
+    </message>
+    <message>
+        <source>Changed the photo</source>
+        <translation>Cambió la foto</translation>
+    </message>
+    <message>
+        <source>Added {kind}</source>
+        <translation>Agregó {kind}</translation>
+    </message>
+    <message>
+        <source>Edited {kind}</source>
+        <translation>Editó {kind}</translation>
+    </message>
+    <message>
+        <source>Removed {kind}</source>
+        <translation>Eliminó {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to DMI Desktop</source>
+        <translation>Bienvenida a DMI Desktop</translation>
+    </message>
+    <message>
+        <source>This assistant prepares the encrypted vault where the programme's data is kept.</source>
+        <translation>Este asistente prepara la bóveda cifrada donde se guardan los datos del programa.</translation>
+    </message>
+    <message>
+        <source>Choose the language of the application. You can change it later in Settings.</source>
+        <translation>Elija el idioma de la aplicación. Puede cambiarlo después en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Quit DMI Desktop? Changes not yet saved in open forms will be lost.</source>
+        <translation>¿Salir de DMI Desktop? Se perderán los cambios no guardados en los formularios abiertos.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No work areas are installed.</source>
+        <translation>No hay áreas de trabajo instaladas.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Some open forms have changes that were not saved. Quit and discard them?</source>
+        <translation>Hay formularios abiertos con cambios sin guardar. ¿Salir y descartarlos?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>RUT check digit (if in its own column)</source>
+        <translation>Dígito verificador del RUT (si viene en otra columna)</translation>
+    </message>
+    <message>
+        <source>Status (if the programme is under way)</source>
+        <translation>Estado (si el programa ya está en curso)</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Asociar las columnas</translation>
+    </message>
+    <message>
+        <source>Say which participant field each column of the file holds. Names are required.</source>
+        <translation>Indique qué dato del participante contiene cada columna del archivo. Los nombres son obligatorios.</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(no importar)</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>(sin encabezado)</translation>
+    </message>
+    <message>
+        <source>Two columns go to the same field: {field}.</source>
+        <translation>Dos columnas van al mismo dato: {field}.</translation>
+    </message>
+    <message>
+        <source>Choose the column for: {fields}.</source>
+        <translation>Elija la columna para: {fields}.</translation>
+    </message>
+    <message>
+        <source>The check digit column needs a RUT column too.</source>
+        <translation>La columna del dígito verificador necesita también una columna de RUT.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>&amp;Participantes</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>&amp;Bóveda</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra principal</translation>
+    </message>
+</context>
+<context>
+    <name>NewParticipantDialog</name>
+    <message>
+        <source>New participant</source>
+        <translation>Nuevo participante</translation>
+    </message>
+    <message>
+        <source>The file starts in the status “identified”. Fields marked * are required.</source>
+        <translation>La ficha comienza en el estado «identificado». Los campos marcados con * son obligatorios.</translation>
+    </message>
+    <message>
+        <source>The new participant</source>
+        <translation>El nuevo participante</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>New note…</source>
+        <translation>Nueva nota…</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Aún no hay notas.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nueva nota</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Organisation and letterhead</source>
+        <translation>Organización y membrete</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organización:</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Programa:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>e.g. Municipality of Las Condes</source>
+        <translation>p. ej. Municipalidad de Las Condes</translation>
+    </message>
+    <message>
+        <source>Street, number, commune (printed on letters)</source>
+        <translation>Calle, número, comuna (se imprime en las cartas)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Elegir &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve logo</source>
+        <translation>&amp;Quitar logo</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG image of at most 1 MB</source>
+        <translation>Una imagen PNG o JPEG de 1 MB como máximo</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>Elegir logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>No se pudo leer el archivo.</translation>
+    </message>
+    <message>
+        <source>The image could not be opened.</source>
+        <translation>No se pudo abrir la imagen.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logo</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Organisation and letterhead</source>
+        <translation>Organización y membrete</translation>
+    </message>
+    <message>
+        <source>These details head the letters and sheets you print. You can change them later.</source>
+        <translation>Estos datos encabezan las cartas y hojas que imprima. Puede cambiarlos después.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantFileWindow</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Read only: your role can consult files but not change them.</source>
+        <translation>Solo lectura: su rol permite consultar las fichas, no modificarlas.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Eligibility review</source>
+        <translation>Revisión de elegibilidad</translation>
+    </message>
+    <message>
+        <source>Banked case</source>
+        <translation>Caso en reserva</translation>
+    </message>
+    <message>
+        <source>Influentials</source>
+        <translation>Influyentes</translation>
+    </message>
+    <message>
+        <source>Services / referrals</source>
+        <translation>Servicios / derivaciones</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Incumplimientos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>{name} — case {case_no}</source>
+        <translation>{name} — caso {case_no}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>Esta ficha</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>Case no.</source>
+        <translation>N° de caso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last check-in</source>
+        <translation>Último control</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsArea</name>
+    <message>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <source>&amp;New participant…</source>
+        <translation>&amp;Nuevo participante…</translation>
+    </message>
+    <message>
+        <source>Register a new participant</source>
+        <translation>Registrar un nuevo participante</translation>
+    </message>
+    <message>
+        <source>&amp;Search participants</source>
+        <translation>&amp;Buscar participantes</translation>
+    </message>
+    <message>
+        <source>Search by name, alias or RUT</source>
+        <translation>Buscar por nombre, alias o RUT</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>&amp;Abrir ficha</translation>
+    </message>
+    <message>
+        <source>Open the selected participant's file (Enter)</source>
+        <translation>Abrir la ficha del participante seleccionado (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Import participants…</source>
+        <translation>&amp;Importar participantes…</translation>
+    </message>
+    <message>
+        <source>Import participants from a CSV or Excel file</source>
+        <translation>Importar participantes desde un archivo CSV o Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation>&amp;Exportar listado…</translation>
+    </message>
+    <message>
+        <source>Export the participants shown (with the current filters)</source>
+        <translation>Exportar los participantes que se muestran (con los filtros actuales)</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsWidget</name>
+    <message>
+        <source>Search by name, alias or RUT…</source>
+        <translation>Buscar por nombre, alias o RUT…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Todos los sectores</translation>
+    </message>
+    <message>
+        <source>1 participant</source>
+        <translation>1 participante</translation>
+    </message>
+    <message>
+        <source>{count} participants</source>
+        <translation>{count} participantes</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseEdit</name>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>Ocultar frase de acceso</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Mostrar frase de acceso</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoBox</name>
+    <message>
+        <source>Load photo…</source>
+        <translation>Cargar foto…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Sin foto</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Elegir una foto</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>No se pudo leer el archivo.</translation>
+    </message>
+    <message>
+        <source>The file is not an image this program can read.</source>
+        <translation>El archivo no es una imagen que este programa pueda leer.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check and import</source>
+        <translation>Revisar e importar</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet. Check the rows and the problems found.</source>
+        <translation>Todavía no se ha importado nada. Revise las filas y los problemas encontrados.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Reading and checking every row…</source>
+        <translation>Leyendo y revisando cada fila…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Revisando el archivo…</translation>
+    </message>
+    <message>
+        <source>{total} rows read: {valid} ready to import, {bad} with problems.</source>
+        <translation>{total} filas leídas: {valid} listas para importar, {bad} con problemas.</translation>
+    </message>
+    <message>
+        <source>Problems found ({count}). Fix them in the file and start again, or skip those rows.</source>
+        <translation>Problemas encontrados ({count}). Corríjalos en el archivo y vuelva a empezar, u omita esas filas.</translation>
+    </message>
+    <message>
+        <source>Skip the {bad} rows with problems and import the other {valid}</source>
+        <translation>Omitir las {bad} filas con problemas e importar las otras {valid}</translation>
+    </message>
+    <message>
+        <source>Importing participants…</source>
+        <translation>Importando participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>DD-MM-YYYY, DD-MM-YYYY…</source>
+        <translation>DD-MM-AAAA, DD-MM-AAAA…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListTab</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Ver…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Aún no hay registros.</translation>
+    </message>
+    <message>
+        <source>Remove the selected record? The removal is recorded in the history.</source>
+        <translation>¿Eliminar el registro seleccionado? La eliminación queda en el historial.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco o relación</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>Fecha de visita</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Fecha de revisión</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Suggested by the criteria</source>
+        <translation>Sugerida por los criterios</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor/a</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Prestador</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Fecha de derivación</translation>
+    </message>
+    <message>
+        <source>First appointment</source>
+        <translation>Primera cita</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Banked case activated</source>
+        <translation>Caso en reserva activado</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>Escrita el</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor/a</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>I have saved the recovery key in a safe place</source>
+        <translation>He guardado la clave de recuperación en un lugar seguro</translation>
+    </message>
+    <message>
+        <source>Creating the vault</source>
+        <translation>Creando la bóveda</translation>
+    </message>
+    <message>
+        <source>Encrypting the new vault with your passphrase.</source>
+        <translation>Cifrando la nueva bóveda con su frase de acceso.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>The only way back into the vault if every passphrase is forgotten.</source>
+        <translation>La única forma de volver a entrar a la bóveda si se olvidan todas las frases de acceso.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted vault… Tuning the encryption to this computer takes a few seconds.</source>
+        <translation>Creando la bóveda cifrada… Ajustar el cifrado a este computador toma unos segundos.</translation>
+    </message>
+    <message>
+        <source>The vault is ready. Write down, print or save this key now and keep it away from the laptop: it is shown only once and opens the vault without a passphrase.</source>
+        <translation>La bóveda está lista. Anote, imprima o guarde esta clave ahora y manténgala lejos del computador: se muestra una sola vez y abre la bóveda sin frase de acceso.</translation>
+    </message>
+    <message>
+        <source>The vault could not be created: {reason}</source>
+        <translation>No se pudo crear la bóveda: {reason}</translation>
+    </message>
+    <message>
+        <source>Save recovery key</source>
+        <translation>Guardar clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Keep the file away from this laptop.</source>
+        <translation>Guardada en {path}. Mantenga el archivo lejos de este computador.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}</source>
+        <translation>No se pudo guardar el PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>New referral…</source>
+        <translation>Nueva derivación…</translation>
+    </message>
+    <message>
+        <source>No referrals yet: record the services offered at or after the call-in.</source>
+        <translation>Aún no hay derivaciones: registre los servicios ofrecidos en la reunión o después de ella.</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>New referral</source>
+        <translation>Nueva derivación</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Eligibility review</source>
+        <translation>Revisión de elegibilidad</translation>
+    </message>
+    <message>
+        <source>New eligibility review</source>
+        <translation>Nueva revisión de elegibilidad</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>Usar sugerencia</translation>
+    </message>
+    <message>
+        <source>Suggested by the criteria: &lt;b&gt;{decision}&lt;/b&gt;</source>
+        <translation>Sugerida por los criterios: &lt;b&gt;{decision}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RowErrorsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time DMI Desktop starts.</source>
+        <translation>El nuevo idioma se aplica la próxima vez que inicie DMI Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Bloquear tras inactividad:</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Cambiar &amp;frase de acceso…</translation>
+    </message>
+    <message>
+        <source>Manage &amp;users…</source>
+        <translation>Administrar &amp;usuarios…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation and letterhead…</source>
+        <translation>&amp;Organización y membrete…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Respaldar…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Hide everything and ask for the passphrase again</source>
+        <translation>Oculta todo y vuelve a pedir la frase de acceso</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Frase de acceso cambiada.</translation>
+    </message>
+    <message>
+        <source>Letterhead saved.</source>
+        <translation>Membrete guardado.</translation>
+    </message>
+    <message>
+        <source>Save backup</source>
+        <translation>Guardar respaldo</translation>
+    </message>
+    <message>
+        <source>DMI backups (*.dmibackup)</source>
+        <translation>Respaldos DMI (*.dmibackup)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo el respaldo…</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}</source>
+        <translation>Respaldo guardado en {path}</translation>
+    </message>
+    <message>
+        <source>The demo vault is not available in this build.</source>
+        <translation>La bóveda de demostración no está disponible en esta versión.</translation>
+    </message>
+    <message>
+        <source>Preparing the demo vault with fictitious participants…</source>
+        <translation>Preparando la bóveda de demostración con participantes ficticios…</translation>
+    </message>
+</context>
+<context>
+    <name>ShellStatusBar</name>
+    <message>
+        <source>Vault: {name}</source>
+        <translation>Bóveda: {name}</translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation>Usuario: {name}</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Rol: {role}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Desbloqueada</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <source>{name} is now “{status}”. The change and its reason are recorded in the history.</source>
+        <translation>{name} está ahora «{status}». El cambio y su motivo quedan en el historial.</translation>
+    </message>
+    <message>
+        <source>Why is the status changing? (required)</source>
+        <translation>¿Por qué cambia el estado? (obligatorio)</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Nuevo estado</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Motivo *</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Strength: {label}</source>
+        <translation>Seguridad: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock vault — DMI Desktop</source>
+        <translation>Desbloquear bóveda — DMI Desktop</translation>
+    </message>
+    <message>
+        <source>Locked — DMI Desktop</source>
+        <translation>Bloqueada — DMI Desktop</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>La bóveda está bloqueada</translation>
+    </message>
+    <message>
+        <source>Unlock the vault</source>
+        <translation>Desbloquear la bóveda</translation>
+    </message>
+    <message>
+        <source>Your work is hidden and kept as it was. Type your passphrase to continue.</source>
+        <translation>Su trabajo está oculto y se conserva tal como estaba. Escriba su frase de acceso para continuar.</translation>
+    </message>
+    <message>
+        <source>Vault: {path}</source>
+        <translation>Bóveda: {path}</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Su frase de acceso</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de acceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>Clave de &amp;recuperación:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Demo vault (fictitious data) — passphrase: {passphrase}</source>
+        <translation>Bóveda de demostración (datos ficticios) — frase de acceso: {passphrase}</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in</source>
+        <translation>&amp;Completar</translation>
+    </message>
+    <message>
+        <source>Back to the passphrase</source>
+        <translation>Volver a la frase de acceso</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? Use the recovery key</source>
+        <translation>¿Olvidó su frase? Usar clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>Escriba la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Escriba su frase de acceso.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>Clave de recuperación incorrecta.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Frase de acceso incorrecta.</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>{what} has changes that were not saved. Save them before closing?</source>
+        <translation>{what} tiene cambios sin guardar. ¿Guardarlos antes de cerrar?</translation>
+    </message>
+</context>
+<context>
+    <name>UserPage</name>
+    <message>
+        <source>First user</source>
+        <translation>Primer usuario</translation>
+    </message>
+    <message>
+        <source>You will be the vault's coordinator and can add colleagues later.</source>
+        <translation>Usted será coordinador/a de la bóveda y podrá agregar colegas después.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase: several unusual words are easier to remember and harder to guess than a short password. Nobody can recover it for you; only the recovery key shown next can.</source>
+        <translation>Elija una frase de acceso: varias palabras poco comunes son más fáciles de recordar y más difíciles de adivinar que una contraseña corta. Nadie puede recuperarla por usted; solo la clave de recuperación que verá a continuación.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de acceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>e.g. Ana Rojas</source>
+        <translation>p. ej. Ana Rojas</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>&amp;Crear bóveda</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too weak; make it longer to continue.</source>
+        <translation>Esta frase de acceso es demasiado débil; alárguela para continuar.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>Set &amp;passphrase…</source>
+        <translation>Definir &amp;frase de acceso…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (usted)</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Eliminar usuario</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Their passphrase will no longer open the vault.</source>
+        <translation>¿Eliminar a {name}? Su frase de acceso ya no abrirá la bóveda.</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsTab</name>
+    <message>
+        <source>Record violation…</source>
+        <translation>Registrar incumplimiento…</translation>
+    </message>
+    <message>
+        <source>No violations recorded.</source>
+        <translation>No hay incumplimientos registrados.</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>Incumplimiento</translation>
+    </message>
+    <message>
+        <source>New violation</source>
+        <translation>Nuevo incumplimiento</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+</context>
+</TS>
