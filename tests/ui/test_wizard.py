@@ -189,3 +189,19 @@ def test_switching_language_relabels_the_wizard(qtbot, tmp_path):
     assert wizard.buttonText(QWizard.WizardButton.NextButton).startswith("«")
     wizard.language_page.buttons["es"].setChecked(True)
     qtbot.waitUntil(lambda: wizard.language_page.title() == before)
+
+
+def test_printed_sheet_carries_the_key(qapp, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from dmi_desktop.ui.wizard.print_sheet import paint_sheet
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a "printer" whose paper we can read back
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    key = "AHTDA-B35LZ-V7JCE-WCR2A-WPZCD-CR89P-KBL6D-CQSYG"
+    paint_sheet(printer, key, [("Organización", "Municipalidad de Las Condes")])
+    text = " ".join(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages[0].extract_text().split())
+    assert key.replace("-", "") in text.replace(" ", "")
+    assert "Municipalidad de Las Condes" in text
+    assert "Guarde esta hoja" in text
