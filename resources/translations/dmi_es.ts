@@ -211,6 +211,10 @@
         <translation>participantes.csv</translation>
     </message>
     <message>
+        <source>1 participant exported to {file}.</source>
+        <translation>1 participante exportado a {file}.</translation>
+    </message>
+    <message>
         <source>{count} participants exported to {file}.</source>
         <translation>{count} participantes exportados a {file}.</translation>
     </message>
@@ -472,16 +476,20 @@
         <translation>Importar participantes</translation>
     </message>
     <message>
-        <source>{created} participants imported; 1 row with problems was skipped.</source>
-        <translation>{created} participantes importados; se omitió 1 fila con problemas.</translation>
+        <source>1 participant imported</source>
+        <translation>1 participante importado</translation>
     </message>
     <message>
-        <source>{created} participants imported; {skipped} rows with problems were skipped.</source>
-        <translation>{created} participantes importados; se omitieron {skipped} filas con problemas.</translation>
+        <source>{created} participants imported</source>
+        <translation>{created} participantes importados</translation>
     </message>
     <message>
-        <source>{created} participants imported.</source>
-        <translation>{created} participantes importados.</translation>
+        <source>{imported}; 1 row with problems was skipped.</source>
+        <translation>{imported}; se omitió 1 fila con problemas.</translation>
+    </message>
+    <message>
+        <source>{imported}; {skipped} rows with problems were skipped.</source>
+        <translation>{imported}; se omitieron {skipped} filas con problemas.</translation>
     </message>
     <message>
         <source>Your role is read-only: you cannot import participants.</source>
@@ -1266,15 +1274,15 @@
     </message>
     <message>
         <source>{total} rows read: {valid} ready to import, {bad} with problems.</source>
-        <translation>{total} filas leídas: {valid} listas para importar, {bad} con problemas.</translation>
+        <translation>Filas leídas: {total}. Listas para importar: {valid}. Con problemas: {bad}.</translation>
     </message>
     <message>
         <source>Problems found ({count}). Fix them in the file and start again, or skip those rows.</source>
         <translation>Problemas encontrados ({count}). Corríjalos en el archivo y vuelva a empezar, u omita esas filas.</translation>
     </message>
     <message>
-        <source>Skip the {bad} rows with problems and import the other {valid}</source>
-        <translation>Omitir las {bad} filas con problemas e importar las otras {valid}</translation>
+        <source>Skip the rows with problems ({bad}) and import the others ({valid})</source>
+        <translation>Omitir las filas con problemas ({bad}) e importar las demás ({valid})</translation>
     </message>
     <message>
         <source>Importing participants…</source>

@@ -60,13 +60,13 @@ def run_export(ctx: AppContext, parent: QWidget, query: ParticipantQuery, out: P
         )
 
     def done(count: int) -> None:
-        QMessageBox.information(
-            parent,
-            QCoreApplication.translate("Export", "Export participants"),
-            QCoreApplication.translate("Export", "{count} participants exported to {file}.").format(
+        if count == 1:
+            text = QCoreApplication.translate("Export", "1 participant exported to {file}.").format(file=out.name)
+        else:
+            text = QCoreApplication.translate("Export", "{count} participants exported to {file}.").format(
                 count=count, file=out.name
-            ),
-        )
+            )
+        QMessageBox.information(parent, QCoreApplication.translate("Export", "Export participants"), text)
 
     title = QCoreApplication.translate("Export", "Exporting participants…")
     return run_with_progress(parent, ctx.worker, job, title, done, lambda exc: show_error(parent, exc))

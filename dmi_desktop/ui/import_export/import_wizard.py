@@ -44,16 +44,18 @@ class ImportWizard(QWizard):
     def finished_import(self, result: ImportResult) -> None:
         """Report the outcome and close."""
         self.result = result
+        if result.created == 1:
+            imported = self.tr("1 participant imported")
+        else:
+            imported = self.tr("{created} participants imported").format(created=result.created)
         if result.skipped == 1:
-            text = self.tr("{created} participants imported; 1 row with problems was skipped.").format(
-                created=result.created
-            )
+            text = self.tr("{imported}; 1 row with problems was skipped.").format(imported=imported)
         elif result.skipped:
-            text = self.tr("{created} participants imported; {skipped} rows with problems were skipped.").format(
-                created=result.created, skipped=result.skipped
+            text = self.tr("{imported}; {skipped} rows with problems were skipped.").format(
+                imported=imported, skipped=result.skipped
             )
         else:
-            text = self.tr("{created} participants imported.").format(created=result.created)
+            text = f"{imported}."
         QMessageBox.information(self, self.windowTitle(), text)
         self.accept()
 

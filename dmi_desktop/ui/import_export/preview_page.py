@@ -132,7 +132,7 @@ class PreviewPage(QWizardPage):
             self.errors_title.show()
             self.errors_view.parentWidget().show()
             self.skip.setText(
-                self.tr("Skip the {bad} rows with problems and import the other {valid}").format(
+                self.tr("Skip the rows with problems ({bad}) and import the others ({valid})").format(
                     bad=bad, valid=preview.valid
                 )
             )
