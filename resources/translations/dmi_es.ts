@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>e.g. home visit, phone call, office</source>
-        <translation>ej. visita domiciliaria, llamada, oficina</translation>
+        <translation>p. ej. visita domiciliaria, llamada, oficina</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -447,15 +447,15 @@
     </message>
     <message>
         <source>e.g. Colón Oriente</source>
-        <translation>ej. Colón Oriente</translation>
+        <translation>p. ej. Colón Oriente</translation>
     </message>
     <message>
         <source>e.g. 12.345.678-5</source>
-        <translation>ej. 12.345.678-5</translation>
+        <translation>p. ej. 12.345.678-5</translation>
     </message>
     <message>
         <source>e.g. +56 9 1234 5678</source>
-        <translation>ej. +56 9 1234 5678</translation>
+        <translation>p. ej. +56 9 1234 5678</translation>
     </message>
     <message>
         <source>Minor: {age} years old</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>e.g. mother, partner, coach</source>
-        <translation>ej. madre, pareja, entrenador</translation>
+        <translation>p. ej. madre, pareja, entrenador</translation>
     </message>
     <message>
         <source>Influential</source>
