@@ -186,6 +186,8 @@ class Shell(QObject):
         commands = ShellCommands(self.ctx, self.lock, self)
         self.window = MainWindow(self.ctx, commands.specs())
         commands.window = self.window
+        # Ctrl+L must work from every window (an open participant file too), not only the main one.
+        self.ctx.actions.action("vault.lock").setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.window.closed.connect(self.quit)
         self.window.show()
         self.lock.start()

@@ -85,6 +85,18 @@ def test_ctrl_l_locks(qtbot, unlocked):
     assert window.status.lock_label.text() == window.status.tr("Unlocked")
 
 
+def test_ctrl_l_locks_from_another_window_too(qtbot, unlocked):
+    shell = unlocked(COORDINATOR)
+    form, field = _open_form(qtbot, "ficha abierta")
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert shell.lock.locked
+    assert not form.isVisible() and not shell.window.isVisible()
+    _unlock_again(qtbot, shell, PASSPHRASE)
+    assert field.text() == "ficha abierta"
+
+
 def test_modal_form_is_covered_not_closed(qtbot, unlocked):
     shell = unlocked(COORDINATOR)
     form, field = _open_form(qtbot, "texto", modal=True)
