@@ -23,8 +23,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a participant with RUT {rut} already exists",
     },
     "date_format": {
-        "es": "fecha no válida {value!r} (use AAAA-MM-DD)",
-        "en": "invalid date {value!r} (use YYYY-MM-DD)",
+        "es": "fecha no válida {value!r} (use DD-MM-AAAA o AAAA-MM-DD)",
+        "en": "invalid date {value!r} (use DD-MM-YYYY or YYYY-MM-DD)",
     },
     "date_future": {"es": "la fecha {value} está en el futuro", "en": "the date {value} is in the future"},
     "date_too_old": {"es": "la fecha {value} es anterior a 1900", "en": "the date {value} is before 1900"},

@@ -92,7 +92,7 @@ def describe_changes(entry: AuditEntry) -> str:
             parts.append(f"{field_label(name)}: {describe_value(entry.entity, name, before.get(name))} → {new}")
         else:
             parts.append(f"{field_label(name)}: {new}")  # e.g. the reason of a status change
-    return "; ".join(parts)
+    return " · ".join(parts)  # values may hold "; " themselves
 
 
 class HistoryTableModel(QAbstractTableModel):

@@ -127,10 +127,19 @@ class ParticipantsWidget(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        widths = {COL_CASE_NO: 140, COL_NAME: 290, COL_ALIAS: 110, COL_RUT: 110, COL_SECTOR: 160, COL_STATUS: 200}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.resizeSection(COL_LAST_CHECKIN, 110)
+        # Widths from typical contents in the current font, so every column fits a 1200-pixel window.
+        metrics = table.fontMetrics()
+        samples = {
+            COL_CASE_NO: "DEMO-2026-00000",
+            COL_NAME: "Miguel Richard Barrientos González",
+            COL_ALIAS: "El Chascón",
+            COL_RUT: "22.222.222-2",
+            COL_SECTOR: "San Carlos de Apoquindo",
+            COL_STATUS: max((label(s) for s in Status), key=metrics.horizontalAdvance),
+            COL_LAST_CHECKIN: "00-00-00000",
+        }
+        for column, sample in samples.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         table.setSortingEnabled(True)  # QTableView calls model.sort(): a new SQL ORDER BY, never a Python sort
         table.doubleClicked.connect(self._open_index)
         table.installEventFilter(self)

@@ -1,0 +1,272 @@
+"""Screenshots of the main screens, taken offscreen on a throw-away demo vault, saved to docs/screenshots/.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out DIR] [--lang es|en] [--participants N]
+
+Everything happens in a temporary DMI_HOME and settings folder, so the user's vaults and settings are never
+touched. The demo vault is built exactly as ``main.py --demo`` builds it (services.demo), then the real shell
+is driven through unlock, the participants list, a participant file, dialogs, import, lock and first run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSize  # noqa: E402 - after the platform is chosen
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+
+MAIN_SIZE = QSize(1280, 800)
+IMPORT_CSV = (
+    "Nombres;Apellido paterno;Apellido materno;RUT;Fecha de nacimiento;Sector;Observaciones\n"
+    "Camila;Fuentes;Vera;12.345.678-5;14-03-1999;Colón Oriente;derivada por Fiscalía\n"
+    "Rosa;Mella;Ortiz;11.111.111-2;02-07-2001;El Golf;\n"
+    "Javier;Tapia;;9.876.543-3;30-13-1995;Apoquindo;\n"
+    ";Soto;Rojas;;;Apoquindo;sin nombre\n"
+    "Diego;Araya;Pino;;21-11-2007;Colón Oriente;menor de edad\n"
+)
+
+
+def _reasons() -> dict:
+    """A plausible reason for the first state the status dialog offers (the picture should make sense)."""
+    from dmi_desktop.domain.status import Status
+
+    return {
+        Status.CASE_ACTIVATED: "Nueva detención por venta en el sector; se activa el caso en reserva.",
+        Status.ATTENDED: "Asistió a la reunión de llamado con su madre.",
+        Status.ENROLLED: "Firmó el acuerdo del programa.",
+    }
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Process events until ``condition`` holds (offscreen: nothing else drives the event loop)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def settle(ms: int = 150) -> None:
+    """Let layouts, debounce timers and worker callbacks finish."""
+    deadline = time.monotonic() + ms / 1000
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+class Camera:
+    """Saves ``QWidget.grab()`` of a window as a numbered PNG."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.saved: list[Path] = []
+        out.mkdir(parents=True, exist_ok=True)
+
+    def shoot(self, widget: QWidget, name: str, size: QSize | None = None) -> None:
+        """Show ``widget`` (at ``size``) and save its picture as ``name``.png."""
+        if size is not None:
+            widget.resize(size)
+        widget.show()
+        settle()
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path), "PNG"):
+            raise OSError(f"cannot write {path}")
+        self.saved.append(path)
+
+
+def _quiet_message_boxes() -> None:
+    """Answer modal boxes at once (nothing is left waiting offscreen); they are not part of the pictures."""
+
+    def answer(*_args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        return QMessageBox.StandardButton.No
+
+    for name in ("warning", "critical", "information", "question"):
+        setattr(QMessageBox, name, staticmethod(answer))
+
+
+def _fullest_file(service, ids: list[str]) -> str:
+    """The participant whose file has the most kinds of records (a banked case, referrals, check-ins…)."""
+
+    def kinds(pid: str) -> tuple[int, int]:
+        f = service.file(pid)
+        parts = (f.banked_case, f.reviews, f.influentials, f.referrals, f.checkins, f.violations, f.notes)
+        return sum(map(bool, parts)), len(f.checkins) + len(f.referrals)
+
+    return max(ids, key=kinds)
+
+
+def shoot_first_run(camera: Camera, translations, settings, tmp: Path) -> None:
+    """First-run wizard: welcome/language, first user with strength feedback, the recovery key."""
+    from dmi_desktop.storage.keyslots import TEST_KDF
+    from dmi_desktop.ui.startup import Shell
+
+    shell = Shell(settings, translations, create_options={"kdf": TEST_KDF})
+    wizard = shell.show_wizard(tmp / "primera-boveda")
+    camera.shoot(wizard, "02-first-run-language")
+    wizard.next()
+    form = wizard.organisation_page.form
+    form.organisation.setText("Municipalidad de Las Condes")
+    form.address.setPlainText("Av. Apoquindo 3400, Las Condes, Santiago")
+    camera.shoot(wizard, "03-first-run-organisation")
+    wizard.next()
+    wizard.next()
+    page = wizard.user_page
+    page.name.setText("Ana Rojas")
+    page.passphrase.setText("caballo batería grapa")
+    page.repeat.setText("caballo batería grapa")
+    camera.shoot(wizard, "04-first-run-user")
+    page.passphrase.setText("caballo batería grapa correcta 42")
+    page.repeat.setText("caballo batería grapa correcta 42")
+    wizard.next()
+    wait_until(lambda: wizard.recovery_page.created is not None)
+    camera.shoot(wizard, "05-first-run-recovery-key")
+    wizard.recovery_page.confirm.setChecked(True)
+    created = wizard.recovery_page.created
+    wizard.hide()
+    created.session.close()
+    shell.worker.shutdown()
+
+
+def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp: Path) -> None:
+    """Unlock, list, search, a participant file, dialogs, import, lock."""
+    from dmi_desktop.domain.roles import Role
+    from dmi_desktop.ui.import_export.import_wizard import start_import
+    from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog
+    from dmi_desktop.ui.settings_dialog import SettingsDialog
+    from dmi_desktop.ui.users_dialog import UsersDialog
+
+    unlock = shell.show_unlock(folder, demo_passphrase=passphrase)
+    camera.shoot(unlock, "01-unlock-demo")
+    unlock.passphrase.setText(passphrase)
+    unlock.unlock_button.click()
+    wait_until(lambda: shell.window is not None and shell.window.isVisible())
+    window = shell.window
+    area = window.area_widgets["participants"]
+    wait_until(lambda: area.model.rowCount() > 0)
+    area.table.selectRow(2)
+    camera.shoot(window, "06-participants-list", MAIN_SIZE)
+
+    area.search.setText("gonz")
+    area.search.setFocus()
+    wait_until(lambda: area.model.query.search == "gonz")
+    area.table.selectRow(0)
+    camera.shoot(window, "07-search-as-you-type", MAIN_SIZE)
+    area.search.clear()
+    wait_until(lambda: area.model.query.search == "")
+
+    service = shell.ctx.session.participants
+    ids = [row.id for row in service.list(area.model.query)]
+    file_window = area.open_file(_fullest_file(service, ids))
+    file_size = QSize(1140, 720)
+    for widget, name in (
+        (file_window.identity, "08-file-identity"),
+        (file_window.banked, "09-file-banked-case"),
+        (file_window.referrals, "10-file-referrals"),
+        (file_window.checkins, "11-file-check-ins"),
+        (file_window.history, "12-file-history"),
+    ):
+        if widget is None:
+            continue
+        file_window.tabs.setCurrentWidget(widget)
+        if widget is file_window.history:
+            widget.view.selectRow(0)  # the full entry shows under the list
+        camera.shoot(file_window, name, file_size)
+
+    p = file_window.file.participant
+    status = StatusChangeDialog(p.status, p.full_name, file_window)
+    status.reason.setPlainText(_reasons().get(status.offered()[0], "Acordado en la reunión de coordinación."))
+    camera.shoot(status, "13-status-change")
+    status.reject()
+    file_window.hide()
+
+    source = tmp / "listado-municipal.csv"
+    source.write_text(IMPORT_CSV, encoding="utf-8")
+    wizard = start_import(shell.ctx, area)
+    wizard.file_page.path.setText(str(source))
+    wizard.next()
+    wait_until(lambda: wizard.currentPage() is wizard.mapping_page)
+    camera.shoot(wizard, "14-import-mapping", QSize(860, 620))
+    wizard.next()
+    wait_until(lambda: wizard.preview_page.preview is not None)
+    camera.shoot(wizard, "15-import-preview-errors", QSize(960, 640))
+    wizard.hide()
+
+    for name, role in (
+        ("Felipe Soto", Role.STAFF),
+        ("Daniela Vergara", Role.STAFF),
+        ("Fiscalía (consulta)", Role.VIEWER),
+    ):
+        shell.ctx.session.users.add(name, role, "colega de la demostración 2026")  # the throw-away vault only
+    camera.shoot(UsersDialog(shell.ctx, window), "16-users")
+    camera.shoot(SettingsDialog(shell.settings, window), "17-settings")
+
+    shell.lock.lock()
+    wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
+    camera.shoot(shell.lock.dialog, "18-auto-locked")
+
+
+def main(argv: list[str]) -> int:
+    """Build the demo vault in a temporary home and take the pictures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("es", "en"), default="es")
+    parser.add_argument("--participants", type=int, default=300, help="size of the demo vault (default 300)")
+    options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dmi-screenshots-") as name:
+        tmp = Path(name)
+        # Before anything reads them: the demo vault, settings and logs live only in the temp folder.
+        os.environ["DMI_HOME"] = str(tmp / "home")
+        os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+        return take(options, tmp)
+
+
+def take(options: argparse.Namespace, tmp: Path) -> int:
+    """Drive the application as run_gui sets it up and save every picture."""
+    from dmi_desktop import APP_NAME
+    from dmi_desktop.services import paths
+    from dmi_desktop.services.demo import ensure_demo_vault
+    from dmi_desktop.ui.actions import load_icon
+    from dmi_desktop.ui.settings import ORGANISATION, Settings
+    from dmi_desktop.ui.startup import Shell
+    from dmi_desktop.ui.translation import Translations
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(load_icon("app"))
+    app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)
+    _quiet_message_boxes()
+    settings = Settings()
+    settings.language = options.lang
+    translations = Translations(app)
+    translations.apply(settings.language)
+    camera = Camera(options.out)
+
+    folder = ensure_demo_vault(participants=options.participants)
+    shoot_first_run(camera, translations, settings, tmp)
+    shell = Shell(settings, translations)
+    shell.demo = True  # as main.py --demo: the demo vault is not remembered as the last one
+    try:
+        shoot_working_day(camera, shell, folder, paths.DEMO_PASSPHRASE, tmp)
+    finally:
+        shell.shutdown()
+    for path in camera.saved:
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {path.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
