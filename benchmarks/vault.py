@@ -169,9 +169,13 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def median_ms(fn: Callable[[], Any], repeat: int = 7) -> float:
-    """Median wall time of ``repeat`` calls, in milliseconds."""
-    return statistics.median(timed(fn)[0] for _ in range(repeat)) * 1000
+def median_ms(fn: Callable[[], Any], repeat: int = 7, budget_s: float = 3.0) -> float:
+    """Median wall time of up to ``repeat`` calls (at least 3; fewer when slow), in milliseconds."""
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < repeat and (len(times) < 3 or time.perf_counter() - started < budget_s):
+        times.append(timed(fn)[0])
+    return statistics.median(times) * 1000
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -298,7 +302,7 @@ def queries(n: int) -> list[tuple[str, str, list[Any]]]:
 def run_queries(
     label: str, opener: dict[str, Callable[[], Database]], qs: list[tuple[str, str, list[Any]]]
 ) -> dict[str, dict[str, tuple[float, float]]]:
-    """Cold (fresh connection, first run) and warm (median of 7) ms for each query on each database."""
+    """Cold (fresh connection, first run) and warm (median of 3–7 runs) ms for each query on each database."""
     results: dict[str, dict[str, tuple[float, float]]] = {}
     for qlabel, sql, params in qs:
         results[qlabel] = {}

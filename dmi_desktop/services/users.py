@@ -28,8 +28,8 @@ class UserService:
         """Create a user with their own passphrase slot."""
         self.session.require_coordinator("agregar usuarios")
         name = name.strip()
-        if not name or len(name) > 60:
-            raise ValidationError({"name": "nombre de usuario no válido"})
+        if not name or len(name) > 60 or not name.isprintable():
+            raise ValidationError({"name": "nombre de usuario no válido (1 a 60 caracteres visibles)"})
         try:
             role = Role(role)
         except ValueError:

@@ -7,7 +7,7 @@ from pathlib import Path
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import DamagedDatabase
 
-CACHE_PAGES = -64_000  # 64 MB page cache: encryption makes cache misses costly (DESIGN §8)
+CACHE_PAGES = -256_000  # 256 MB page cache, filled only as used: every miss costs a decryption (DESIGN §8)
 MIN_DATABASE_BYTES = 1024  # smaller than SQLCipher's smallest page: cannot hold a vault
 
 
