@@ -64,20 +64,29 @@ TEST_KDF = KdfParams(iterations=1, memory_cost=8 * 1024, lanes=1)
 def calibrate(target_seconds: float = DEFAULT_UNLOCK_SECONDS, base: KdfParams = KdfParams()) -> KdfParams:
     """Raise the iteration count until one derivation takes about ``target_seconds`` here.
 
-    Never below the 64 MiB / t=3 baseline, whatever the target.
+    Never below the 64 MiB / t=3 baseline, whatever the target. Timing two iteration counts separates
+    the fixed cost (allocating and filling 64 MiB) from the cost per pass, so the estimate is not skewed.
     """
     salt = secrets.token_bytes(16)
-    base.derive(b"warm-up", salt)  # the first run also pays for faulting in 64 MiB of fresh memory
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        base.derive(b"calibration", salt)
-        timings.append(time.perf_counter() - start)
-    # The fastest run is this machine's real speed; slower ones measured other programs competing for the CPU.
-    elapsed = max(min(timings), 1e-3)
-    iterations = max(base.iterations, round(base.iterations * target_seconds / elapsed))
+    base.derive(b"warm-up", salt)
+    low = base
+    high = KdfParams(iterations=2 * base.iterations, memory_cost=base.memory_cost, lanes=base.lanes)
+    t_low, t_high = _fastest(low, salt), _fastest(high, salt)
+    per_pass = max((t_high - t_low) / base.iterations, 1e-4)
+    fixed = max(t_low - per_pass * base.iterations, 0.0)
+    iterations = max(base.iterations, round((target_seconds - fixed) / per_pass))
     iterations = min(iterations, MAX_ITERATIONS)
     return KdfParams(iterations=iterations, memory_cost=base.memory_cost, lanes=base.lanes)
+
+
+def _fastest(params: KdfParams, salt: bytes, runs: int = 2) -> float:
+    # The fastest run is this machine's real speed; slower ones measured other programs competing for the CPU.
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        params.derive(b"calibration", salt)
+        timings.append(time.perf_counter() - start)
+    return min(timings)
 
 
 def normalize_passphrase(passphrase: str) -> bytes:

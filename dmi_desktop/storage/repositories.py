@@ -172,17 +172,24 @@ class ParticipantRepository:
 
     def add(self, values: dict[str, Any]) -> Participant:
         """Insert a participant; assigns a case number unique across laptops (device code inside)."""
-        year = date.today().year
-        seq = self.vault.next_sequence(f"case_no:{year}")
         values = dict(values)
         values.setdefault("status", Status.IDENTIFIED)
-        values["case_no"] = f"{self.vault.device_code}-{year}-{seq:05d}"
+        values["case_no"] = self._next_case_no()
         row = stamp_new(values, self.vault.hlc)
         row["sort_name"] = sort_key_for(
             row.get("nombres", ""), row.get("apellido_paterno", ""), row.get("apellido_materno", "")
         )
         insert_row(self.db, "participants", row)
         return self.get(row["id"])
+
+    def _next_case_no(self) -> str:
+        # The counter can lag behind the rows (a restored backup, rows of this laptop coming back from a
+        # peer): skip numbers already taken instead of failing on the unique index.
+        year = date.today().year
+        while True:
+            case_no = f"{self.vault.device_code}-{year}-{self.vault.next_sequence(f'case_no:{year}'):05d}"
+            if self.db.execute("SELECT 1 FROM participants WHERE case_no = ?", (case_no,)).fetchone() is None:
+                return case_no
 
     def get(self, participant_id: str) -> Participant:
         """The participant with this id; NotFound if missing or deleted."""

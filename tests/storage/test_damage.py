@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from dmi_desktop.storage.errors import DamagedDatabase, NewerSchema, VaultInUse
+from dmi_desktop.storage.lock import VaultLock
 from dmi_desktop.storage.schema import latest_version
 from dmi_desktop.storage.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -20,6 +21,12 @@ def _grow(vault_dir, entries=400):
         for i in range(entries):
             vault.audit.append("coordinadora", "test.fill", "test", str(i), None, {"text": "relleno " * 40})
     vault.close()
+
+
+def _assert_lock_released(folder):
+    lock = VaultLock(folder)
+    lock.acquire()  # raises VaultInUse if the failed open kept the folder locked
+    lock.release()
 
 
 def _assert_one_line(exc_info):
@@ -40,6 +47,7 @@ def test_a_truncated_database_is_refused_untouched(vault_dir, keep):
     _assert_one_line(info)
     assert fingerprint(vault_dir) == before
     assert not (vault_dir / "vault.db-wal").exists() and not (vault_dir / "vault.db-shm").exists()
+    _assert_lock_released(vault_dir)
 
 
 def test_the_first_page_altered_is_refused_untouched(vault_dir):
@@ -107,6 +115,7 @@ def test_a_vault_from_a_newer_app_is_refused_untouched(vault_dir):
     _assert_one_line(info)
     assert fingerprint(vault_dir) == before
     assert list((vault_dir / "backups").iterdir()) == []
+    _assert_lock_released(vault_dir)
 
 
 def test_a_second_open_in_the_same_process_is_refused(vault_dir):
