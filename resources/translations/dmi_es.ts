@@ -826,7 +826,7 @@
     <name>LanguagePage</name>
     <message>
         <source>Welcome to DMI Desktop</source>
-        <translation>Bienvenida a DMI Desktop</translation>
+        <translation>Le damos la bienvenida a DMI Desktop</translation>
     </message>
     <message>
         <source>This assistant prepares the encrypted vault where the programme's data is kept.</source>
