@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from dmi_desktop import __version__
 from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
-from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile
+from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.schema import schema_version
 
@@ -142,10 +142,17 @@ def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
 
     BadBackup when it is damaged. The staging folder (and the candidate, unless installed) is removed on exit.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".restore-") as tmp:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.TemporaryDirectory(dir=folder, prefix=".restore-")
+    except OSError as exc:
+        raise VaultError(f"no se puede preparar la restauración en {folder}: {exc.strerror}") from None
+    with staging as tmp:
         candidate = Path(tmp) / "vault.db"
-        candidate.write_bytes(data)
+        try:
+            candidate.write_bytes(data)
+        except OSError as exc:
+            raise VaultError(f"no se puede preparar la restauración: {exc.strerror}") from None
         try:
             db = open_database(candidate, key)
             try:

@@ -74,9 +74,16 @@ def calibrate(target_seconds: float = DEFAULT_UNLOCK_SECONDS, base: KdfParams = 
     t_low, t_high = _fastest(low, salt), _fastest(high, salt)
     per_pass = max((t_high - t_low) / base.iterations, 1e-4)
     fixed = max(t_low - per_pass * base.iterations, 0.0)
-    iterations = max(base.iterations, round((target_seconds - fixed) / per_pass))
-    iterations = min(iterations, MAX_ITERATIONS)
+    iterations = _clamp(round((target_seconds - fixed) / per_pass), base.iterations)
+    # One check at the chosen cost: a busy machine can skew the two short timings; rescale once if far off.
+    measured = _fastest(KdfParams(iterations, base.memory_cost, base.lanes), salt, runs=1)
+    if not 0.8 <= measured / target_seconds <= 1.25:
+        iterations = _clamp(round(iterations * target_seconds / measured), base.iterations)
     return KdfParams(iterations=iterations, memory_cost=base.memory_cost, lanes=base.lanes)
+
+
+def _clamp(iterations: int, minimum: int) -> int:
+    return min(max(iterations, minimum), MAX_ITERATIONS)
 
 
 def _fastest(params: KdfParams, salt: bytes, runs: int = 2) -> float:

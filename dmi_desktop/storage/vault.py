@@ -373,7 +373,10 @@ class Vault:
         """Write one encrypted backup file of the whole vault."""
         from dmi_desktop.storage.backup import write_backup
 
-        write_backup(self.db, self.keyfile, self._key, Path(target))
+        try:
+            write_backup(self.db, self.keyfile, self._key, Path(target))
+        except OSError as exc:  # no room, no permission: the copy is written atomically, so nothing is half-done
+            raise VaultError(f"no se pudo escribir la copia de seguridad {Path(target).name}: {_reason(exc)}") from None
         return Path(target)
 
 

@@ -135,3 +135,17 @@ def test_a_backup_from_a_newer_app_is_refused(vault_dir, tmp_path):
     vault.close()
     with pytest.raises(NewerSchema):
         restore_into_empty(tmp_path / "destino", target, PASSPHRASE)
+
+
+def test_a_backup_that_cannot_be_written_says_so_and_leaves_nothing(vault_dir, tmp_path):
+    from dmi_desktop.storage.errors import VaultError
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where a folder should be")
+    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    try:
+        with pytest.raises(VaultError, match="no se pudo escribir la copia"):
+            vault.backup_to(blocked / "copia.dmibackup")
+        assert vault.is_open
+    finally:
+        vault.close()
