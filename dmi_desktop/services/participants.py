@@ -81,14 +81,8 @@ class ParticipantService:
         for table, repo in self.children.items():
             if table in RESTRICTED_TABLES and not self.can_see_restricted:
                 continue
-            ids.extend(
-                r[0]
-                for r in self.session.vault.db.execute(
-                    f"SELECT id FROM {repo.table} WHERE participant_id = ?", (participant_id,)
-                )
-            )
-        entries = [e for i in ids for e in self.session.vault.audit.for_entity(i)]
-        return sorted(entries, key=lambda e: e.seq, reverse=True)
+            ids.extend(repo.ids_for(participant_id))
+        return self.session.vault.audit.for_entities(ids)
 
     def photo(self, participant_id: str) -> bytes | None:
         """Photo bytes, if any."""

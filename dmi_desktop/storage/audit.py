@@ -105,11 +105,18 @@ class AuditLog:
         return VerifyResult(count, None)
 
     def for_entity(self, entity_id: str, limit: int = 500) -> list[AuditEntry]:
-        """Entries about one record, newest first (the file's history tab)."""
+        """Entries about one record, newest first."""
+        return self.for_entities([entity_id], limit)
+
+    def for_entities(self, entity_ids: list[str], limit: int = 500) -> list[AuditEntry]:
+        """Entries about any of ``entity_ids``, newest first, in one query (the file's history tab)."""
+        if not entity_ids:
+            return []
+        marks = ",".join("?" * len(entity_ids))
         rows = self.db.execute(
             "SELECT seq, at, user, action, entity, entity_id, before, after, prev_hash, hash FROM audit"
-            " WHERE entity_id = ? ORDER BY seq DESC LIMIT ?",
-            (entity_id, limit),
+            f" WHERE entity_id IN ({marks}) ORDER BY seq DESC LIMIT ?",
+            (*entity_ids, limit),
         ).fetchall()
         return [
             AuditEntry(

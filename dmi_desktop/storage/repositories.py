@@ -366,6 +366,11 @@ class ChildRepository(Generic[R]):
         )
         return [from_row(self.cls, dict(zip(self._columns, r, strict=True))) for r in rows]
 
+    def ids_for(self, participant_id: str) -> list[str]:
+        """Ids of every row of one participant, tombstoned ones included (their history stays visible)."""
+        rows = self.db.execute(f"SELECT id FROM {self.table} WHERE participant_id = ?", (participant_id,))
+        return [r[0] for r in rows]
+
 
 def child_repositories(vault: Vault) -> dict[str, ChildRepository[Any]]:
     """One repository per child table, keyed by table name."""
