@@ -1,0 +1,268 @@
+"""Vaults written by released code (tests/fixtures/vaults) open with today's code, upgraded, every datum intact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dmi_desktop.cli.main import main as cli_main
+from dmi_desktop.domain.roles import Role
+from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.session import Session
+from dmi_desktop.storage.backup import open_backup, read_header
+from dmi_desktop.storage.connection import open_database
+from dmi_desktop.storage.schema import SYNCABLE_TABLES, apply_migrations, latest_version, schema_version
+from tests.conftest import COORDINATOR, PASSPHRASE, PASSPHRASES
+from tests.storage.helpers import fingerprint
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "vaults"
+VERSIONS = sorted(int(p.name[1:]) for p in FIXTURES.glob("v*") if p.is_dir() and p.name[1:].isdigit())
+VAULT_FILES = ("vault.db", "vault.keys")
+
+
+def _expected(version: int) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"v{version}" / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(params=VERSIONS, ids=lambda v: f"v{v}")
+def fixture_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """A copy of one committed fixture vault and what its generator read from it; the original is never opened."""
+    assert os.environ["DMI_HOME"].startswith(str(tmp_path))  # the autouse isolation of tests/conftest.py applies
+    source = FIXTURES / f"v{request.param}"
+    before = fingerprint(source)
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    for name in VAULT_FILES:
+        shutil.copy2(source / name, folder / name)
+    yield folder, _expected(request.param)
+    assert fingerprint(source) == before, "a committed fixture was modified"
+
+
+@pytest.fixture
+def upgraded(fixture_copy: tuple[Path, dict[str, Any]]) -> Iterator[tuple[Session, dict[str, Any]]]:
+    """The copy unlocked by the coordinator with today's code (which migrates it), and the expectations."""
+    folder, expected = fixture_copy
+    session = Session.unlock(folder, PASSPHRASE, COORDINATOR)
+    yield session, expected
+    session.close()
+
+
+def test_every_released_schema_before_the_latest_has_its_fixture():
+    assert {1, 2} <= set(VERSIONS)
+    assert set(range(1, latest_version())) <= set(VERSIONS)
+    for version in VERSIONS:
+        folder = FIXTURES / f"v{version}"
+        assert sorted(p.name for p in folder.iterdir()) == ["expected.json", "vault.db", "vault.keys"]
+        expected = _expected(version)
+        assert expected["schema_version"] == expected["made_by"]["schema"] == version
+        assert not (folder / "vault.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_it_opens_at_the_latest_schema_and_an_older_one_is_backed_up_first(fixture_copy):
+    folder, expected = fixture_copy
+    old = expected["schema_version"]
+    session = Session.unlock(folder, PASSPHRASE, COORDINATOR)
+    try:
+        assert schema_version(session.vault.db) == latest_version()
+    finally:
+        session.close()
+    backups = sorted((folder / "backups").glob("*.dmibackup")) if (folder / "backups").exists() else []
+    if old == latest_version():
+        assert backups == []
+        return
+    assert [b.name.startswith(f"antes-de-migrar-v{old}-") for b in backups] == [True]
+    header, *_ = read_header(backups[0])
+    assert header.schema_version == old
+    assert open_backup(backups[0], passphrase=PASSPHRASE)[0].schema_version == old  # authentic and readable
+    Session.unlock(folder, PASSPHRASE, COORDINATOR).close()  # opening again migrates nothing more
+    assert len(list((folder / "backups").glob("*.dmibackup"))) == 1
+
+
+def _schema_objects(db) -> set[tuple[str, str, str]]:
+    return {
+        (r[0], r[1], " ".join((r[2] or "").split()))
+        for r in db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    }
+
+
+def test_the_upgraded_schema_is_exactly_that_of_a_new_vault(upgraded, tmp_path):
+    session, _ = upgraded
+    fresh = open_database(tmp_path / "fresh.db", bytes(range(32)), create=True)
+    try:
+        apply_migrations(fresh)
+        assert _schema_objects(session.vault.db) == _schema_objects(fresh)
+    finally:
+        fresh.close()
+
+
+def test_the_vault_identity_and_organisation_are_kept(upgraded):
+    session, expected = upgraded
+    vault = session.vault
+    assert vault.meta("vault_id") == vault.keyfile.vault_id == expected["vault_id"]
+    assert (vault.device_id, vault.device_code) == (expected["device_id"], expected["device_code"])
+    assert session.organisation == expected["organisation"] == "Municipalidad de Las Condes"
+
+
+def test_every_participant_is_there_with_the_same_fields(upgraded):
+    session, expected = upgraded
+    svc = session.participants
+    query = ParticipantQuery()
+    last = {r.id: r.last_checkin for r in svc.rows(query, 0, 1000)}
+    now = {
+        p.id: {
+            "id": p.id,
+            "case_no": p.case_no,
+            "nombres": p.nombres,
+            "apellido_paterno": p.apellido_paterno,
+            "apellido_materno": p.apellido_materno,
+            "alias": p.alias,
+            "rut": p.rut,
+            "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+            "sex": p.sex,
+            "phone": p.phone,
+            "address": p.address,
+            "sector": p.sector,
+            "status": p.status.value,
+            "has_photo": p.has_photo,
+            "last_checkin": last[p.id].isoformat() if last[p.id] else None,
+        }
+        for p in svc.list(query)
+    }
+    assert len(expected["participants"]) == expected["tables"]["participants"]["live"] == 22
+    assert svc.count(query) == len(now) == 22
+    for person in expected["participants"]:
+        assert now[person["id"]] == person
+        assert svc.get(person["case_no"]).id == person["id"]  # case numbers still resolve
+
+
+def test_users_roles_passphrases_and_the_recovery_key_still_open_it(fixture_copy):
+    folder, expected = fixture_copy
+    users = {u["name"]: Role(u["role"]) for u in expected["users"]}
+    assert users == {"coordinadora": Role.COORDINATOR, "equipo": Role.STAFF, "consulta": Role.VIEWER}
+    assert expected["passphrases"] == PASSPHRASES
+    for name, role in users.items():
+        session = Session.unlock(folder, PASSPHRASES[name], name)
+        try:
+            assert (session.user, session.role) == (name, role)
+            assert {u.name: u.role for u in session.users.list()} == users
+        finally:
+            session.close()
+    session = Session.unlock_with_recovery(folder, expected["recovery_key"])
+    try:
+        assert (session.user, session.role) == ("coordinadora", Role.COORDINATOR)
+    finally:
+        session.close()
+
+
+def test_live_and_tombstoned_rows_per_table_are_the_same(upgraded):
+    session, expected = upgraded
+    assert set(expected["tables"]) == set(SYNCABLE_TABLES)
+    for table in SYNCABLE_TABLES:
+        live, dead = session.vault.db.execute(
+            f"SELECT count(*) FILTER (WHERE deleted = 0), count(*) FILTER (WHERE deleted <> 0) FROM {table}"
+        ).fetchone()
+        assert {"live": live, "tombstoned": dead} == expected["tables"][table], table
+    assert expected["tables"]["checkins"]["tombstoned"] == 1
+
+
+def test_integrity_is_clean_and_the_audit_verifies_with_every_old_entry(upgraded):
+    session, expected = upgraded
+    assert expected["integrity_problems"] == [] and expected["audit"]["verify"]["ok"]
+    assert session.vault.integrity_problems() == []
+    result = session.verify_audit()
+    # The old entries plus the unlock just made; every kind of audited write is among them.
+    assert result.ok and result.entries == expected["audit"]["entries"] + 1
+    actions = Counter(dict(session.vault.db.execute("SELECT action, count(*) FROM audit GROUP BY action")))
+    assert actions == Counter(expected["audit"]["actions"]) + Counter({"vault.unlock": 1})
+    assert {"participant.update", "participant.photo", "checkins.delete", "participant.export"} <= set(actions)
+    assert {"participant.import", "participant.import_file", "user.add", "user.passphrase"} <= set(actions)
+
+
+def test_the_check_command_finds_nothing_wrong(fixture_copy, monkeypatch, capsys):
+    folder, expected = fixture_copy
+    monkeypatch.setenv("DMI_PASSPHRASE", PASSPHRASE)
+    assert cli_main(["--vault", str(folder), "--user", COORDINATOR, "--json", "check"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] and report["problems"] == []
+    assert report["audit_entries"] == expected["audit"]["entries"] + 1
+
+
+def test_every_status_change_and_its_reason_is_in_the_history(upgraded):
+    session, expected = upgraded
+    assert len(expected["status_changes"]) > 20
+    seen = []
+    for pid in sorted({c["participant_id"] for c in expected["status_changes"]}):
+        for e in session.participants.history(pid):
+            if e.action == "participant.status":
+                seen.append(
+                    {
+                        "seq": e.seq,
+                        "participant_id": e.entity_id,
+                        "before": e.before["status"],
+                        "after": e.after["status"],
+                        "reason": e.after.get("reason", ""),
+                        "user": e.user,
+                        "at": e.at,
+                    }
+                )
+    seen.sort(key=lambda c: c["seq"])
+    assert seen == expected["status_changes"]
+    # The last two moves are the generator's own: one by the coordinator, then one by the staff member.
+    made = [
+        (c["participant_id"], c["before"], c["after"], c["reason"]) for c in expected["operations"]["status_changes"]
+    ]
+    assert [(c["participant_id"], c["before"], c["after"], c["reason"]) for c in seen[-2:]] == made
+    assert [c["user"] for c in seen[-2:]] == ["coordinadora", "equipo"]
+
+
+def test_the_edit_photo_tombstone_and_import_show_through_todays_code(upgraded):
+    session, expected = upgraded
+    ops, svc = expected["operations"], session.participants
+    edited = ops["edited"]
+    person = svc.get(edited["participant_id"])
+    assert (person.apellido_materno, person.alias, person.phone) == ("Valdebenito", "Chispa", "+56 9 8765 4321")
+    for typed in ("valdebenito", "chispa"):  # the FTS index was rewritten by the old code and still answers
+        assert [r.id for r in svc.rows(ParticipantQuery(search=typed))] == [person.id]
+    photo = svc.photo(ops["photo"]["participant_id"])
+    assert photo is not None and photo.startswith(b"\x89PNG")
+    assert hashlib.sha256(photo).hexdigest() == ops["photo"]["sha256"]
+    gone = ops["tombstoned"]
+    assert gone["record_id"] not in {c.id for c in svc.file(gone["participant_id"]).checkins}
+    assert svc.file(gone["participant_id"]).checkins  # the older check-ins are still there
+    for pid in ops["imported"]["participant_ids"]:
+        assert svc.get(pid).status.value == "identified"
+    assert len(ops["imported"]["participant_ids"]) == ops["imported"]["created"] == 2
+
+
+def test_todays_code_keeps_writing_to_the_upgraded_vault(fixture_copy):
+    folder, expected = fixture_copy
+    session = Session.unlock(folder, PASSPHRASE, COORDINATOR)
+    try:
+        svc = session.participants
+        p = svc.create({"nombres": "Rosa", "apellido_paterno": "Tapia", "rut": "7.654.321-6"})
+        assert p.case_no not in {q["case_no"] for q in expected["participants"]}
+        svc.set_status(p.id, "under_review", "revisión después de actualizar")
+        edited = expected["operations"]["edited"]["participant_id"]
+        svc.update(edited, {"alias": "Chispita"})
+        note = svc.add_record("notes", edited, {"body": "nota escrita con la versión actual"})
+        svc.delete_record("notes", note.id)
+    finally:
+        session.close()
+    session = Session.unlock(folder, PASSPHRASE, COORDINATOR)
+    try:
+        svc = session.participants
+        assert [r.id for r in svc.rows(ParticipantQuery(search="rosa tapia"))] == [p.id]
+        assert svc.get(p.id).status.value == "under_review"
+        assert svc.get(edited).alias == "Chispita"
+        assert svc.count(ParticipantQuery()) == len(expected["participants"]) + 1
+        assert session.verify_audit().ok and session.vault.integrity_problems() == []
+    finally:
+        session.close()
