@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.session import Session
+from dmi_desktop.storage.installation import RECORD_NAME
 from dmi_desktop.storage.keyslots import TEST_KDF
 
 PASSPHRASE = "caballo batería grapa correcta 42"
@@ -22,13 +23,38 @@ COORDINATOR, STAFF, VIEWER = "coordinadora", "equipo", "consulta"
 PASSPHRASES = {COORDINATOR: PASSPHRASE, STAFF: STAFF_PASSPHRASE, VIEWER: VIEWER_PASSPHRASE}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Session- and module-scoped fixtures write to a throw-away data folder too, never the real one.
+
+    Vaults they create are recorded there as this installation's own (see storage/installation.py).
+    """
+    home = tmp_path_factory.mktemp("session-home")
+    saved = os.environ.get("DMI_HOME")
+    os.environ["DMI_HOME"] = str(home)
+    yield home
+    if saved is None:
+        os.environ.pop("DMI_HOME", None)
+    else:
+        os.environ["DMI_HOME"] = saved
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real data folder: vault defaults and settings point inside the test's tmp dir."""
-    monkeypatch.setenv("DMI_HOME", str(tmp_path / "home"))
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_home: Path) -> None:
+    """Never touch the real data folder: vault defaults and settings point inside the test's tmp dir.
+
+    The test's installation knows the vaults the shared fixtures built (so copies of the template open as
+    the same device); a test of copied vaults copies a folder without its record.
+    """
+    home = tmp_path / "home"
+    monkeypatch.setenv("DMI_HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("DMI_PASSPHRASE", raising=False)
     monkeypatch.delenv("DMI_USER", raising=False)
+    shared = _session_home / RECORD_NAME
+    if shared.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(shared, home / RECORD_NAME)
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +77,7 @@ def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def vault_dir(vault_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the template vault for one test."""
+    """A fresh copy of the template vault for one test (this test's installation knows it as its own)."""
     target = tmp_path / "vault"
     shutil.copytree(vault_template, target)
     return target

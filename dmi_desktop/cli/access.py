@@ -7,7 +7,7 @@ import getpass
 import os
 from pathlib import Path
 
-from dmi_desktop.cli.io import CliError, stdin_is_tty, tr
+from dmi_desktop.cli.io import CliError, stdin_is_tty, tr, warn
 from dmi_desktop.services import paths
 from dmi_desktop.services.session import Session
 
@@ -132,6 +132,8 @@ class Context:
         else:
             self.passphrase = passphrase(self.args)
             self.session = Session.unlock(folder, self.passphrase, user)
+        for notice in self.session.notices:  # a new device identity, a clock set back: said once, on stderr
+            warn(tr(f"aviso: {notice}", f"notice: {notice}"))
         return self.session
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from dmi_desktop.cli.io import jsonable, out, tr
-from dmi_desktop.domain.models import Participant, ParticipantFile, Record
+from dmi_desktop.domain.models import Participant, ParticipantFile, Record, StatusChange
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label
 
@@ -49,6 +49,7 @@ def participant_json(file: ParticipantFile, allowed: list[Status], restricted_vi
         values[attr] = [record_dict(r) for r in getattr(file, attr)]
     if restricted_visible:
         values["banked_case"] = record_dict(file.banked_case) if file.banked_case else None
+    values["status_history"] = [{**record_dict(c), "at": c.at} for c in file.status_history]
     return values
 
 
@@ -89,3 +90,22 @@ def print_file(file: ParticipantFile, allowed: list[Status], restricted_visible:
         out()
         out(tr("Caso en reserva", "Banked case"))
         out(f"  - {_summary(file.banked_case)}" if file.banked_case else tr("  (ninguno)", "  (none)"))
+    out()
+    out(f"{tr('Historial de estados', 'Status history')} ({len(file.status_history)})")
+    for change in file.status_history:
+        out(f"  - {_status_line(change)}")
+
+
+def _status_line(change: StatusChange) -> str:
+    """``2026-12-04 18:30 UTC · identificado → en revisión · reason (by user)``."""
+
+    def named(code: str) -> str:
+        try:
+            return label(Status(code))
+        except ValueError:
+            return code or "—"
+
+    when = change.at[:16].replace("T", " ") + " UTC" if change.at else ""
+    reason = f" · {' '.join(change.reason.split())}" if change.reason else ""
+    by = f" ({change.changed_by})" if change.changed_by else ""
+    return f"{when} · {named(change.from_status)} → {named(change.to_status)}{reason}{by}"

@@ -61,6 +61,11 @@ def language() -> str:
     return _LANGUAGE
 
 
+def tr(es: str, en: str) -> str:
+    """The Spanish or the English text, by the current message language (errors, CLI and service output)."""
+    return en if _LANGUAGE == "en" else es
+
+
 def message(code: str, **params: object) -> str:
     """The text for ``code`` in the current language, with ``params`` filled in."""
     texts = CATALOG[code]

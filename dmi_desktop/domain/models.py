@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from dmi_desktop.domain.roles import Role
@@ -225,18 +225,86 @@ class User:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One link of the audit chain."""
+    """One link of a device's audit chain, with its payload when it has one and it was not erased."""
 
+    device_id: str
     seq: int
-    at: str
+    hlc: str
     user: str
     action: str
     entity: str
     entity_id: str
-    before: dict | None
-    after: dict | None
-    prev_hash: str
-    hash: str
+    fields: tuple[str, ...] = ()
+    digest: str = ""
+    prev_hash: str = ""
+    hash: str = ""
+    payload: dict | None = None
+    payload_salt: str = ""
+    payload_body: str | None = None
+
+    @property
+    def at(self) -> str:
+        """When, as ISO 8601 UTC (from the HLC's wall clock)."""
+        return hlc_iso(self.hlc)
+
+    @property
+    def erased(self) -> bool:
+        """True when the entry had a payload that was deleted (erasure)."""
+        return bool(self.digest) and self.payload is None
+
+    @property
+    def before(self) -> dict | None:
+        """Old values, when the payload holds them."""
+        return (self.payload or {}).get("before")
+
+    @property
+    def after(self) -> dict | None:
+        """New values (or a batch's summary), when the payload holds them."""
+        return (self.payload or {}).get("after")
+
+
+@dataclass(kw_only=True)
+class StatusChange(Record):
+    """One move along the life cycle, with its reason: part of the file, synchronised like any row."""
+
+    participant_id: str = ""
+    from_status: str = ""
+    to_status: str = ""
+    reason: str = ""
+    changed_by: str = ""
+
+    @property
+    def at(self) -> str:
+        """When, as ISO 8601 UTC."""
+        return hlc_iso(self.created_hlc)
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One line of a file's history: a status change (data) or an audited edit (who did what)."""
+
+    hlc: str
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    fields: tuple[str, ...] = ()
+    before: dict | None = None
+    after: dict | None = None
+    erased: bool = False
+
+    @property
+    def at(self) -> str:
+        """When, as ISO 8601 UTC."""
+        return hlc_iso(self.hlc)
+
+
+def hlc_iso(hlc: str) -> str:
+    """The wall-clock part of an HLC text as ISO 8601 UTC with milliseconds ("" when not an HLC)."""
+    head = hlc.split("-", 1)[0]
+    if not head.isdigit():
+        return ""
+    return datetime.fromtimestamp(int(head) / 1000, UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -251,3 +319,4 @@ class ParticipantFile:
     checkins: list[CheckIn] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    status_history: list[StatusChange] = field(default_factory=list)  # newest first

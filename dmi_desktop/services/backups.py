@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dmi_desktop.services.paths import installation_record
 from dmi_desktop.storage import vault as vault_module
 from dmi_desktop.storage.vault import Vault
 
@@ -54,12 +55,20 @@ def restore_into_empty(folder: Path, backup_file: Path, passphrase: str) -> None
     _audit_restored(Path(folder), passphrase, {"file": backup_file.name})
 
 
-def _audit_restored(folder: Path, passphrase: str, details: dict) -> None:
-    """Record the restore inside the restored vault itself, so its own history shows where it came from."""
-    vault = Vault.unlock(folder, passphrase)
+def _audit_restored(folder: Path, passphrase: str, details: dict) -> list[str]:
+    """Record the restore inside the restored vault itself, so its own history shows where it came from.
+
+    Opened through this installation's record: a restored vault is an older copy, so it gets a new device
+    identity before anything is appended (its old chain's sequence numbers were already used).
+    """
+    vault = Vault.unlock(folder, passphrase, installation=installation_record())
+    notices = list(vault.notices)
     try:
         with vault.atomic():
-            vault.audit.append(vault.user, "vault.restore", "vault", vault.meta("vault_id") or "", None, details)
+            vault.audit.append(
+                vault.user, "vault.restore", "vault", vault.meta("vault_id") or "", payload={"after": details}
+            )
     finally:
         vault.close()
     log.info("vault restored from a backup")
+    return notices

@@ -333,7 +333,9 @@ def populate_demo(
     # Each service call announces its own change; listeners get one BULK notice after the commit instead.
     real_bus, session.bus = session.bus, ChangeBus()
     try:
-        with session.write("generar datos de demostración"):
+        # Written exactly as users would write them, but audited as one batch naming every file.
+        batch = session.batch("demo.populate", "demo", participants=len(plans), seed=seed)
+        with session.write("generar datos de demostración"), batch:
             for done, plan in enumerate(plans, start=1):
                 if cancelled is not None and cancelled():
                     raise DemoCancelled(

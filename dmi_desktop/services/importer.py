@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,7 +16,6 @@ from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.validation import clean_participant_fields
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.tabular import cell_text, is_blank, read_table, tr
-from dmi_desktop.storage.records import public_dict
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -257,7 +255,9 @@ def apply_import(
     skipped = len(preview.bad_lines) + len(late)
     today = date.today()
     created: list[str] = []
-    with session.write("importar participantes"):
+    batch = {"file": preview.file_name, "skipped": skipped, "rows": preview.total}
+    # One audit entry for the whole file, naming every participant it created.
+    with session.write("importar participantes"), session.batch("participant.import_file", "import", **batch):
         for done, (_line, fields) in enumerate(todo, start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled(
@@ -266,17 +266,10 @@ def apply_import(
             # The same steps as ParticipantService.create_many, one row at a time so progress and cancel work.
             values = clean_participant_fields(fields, today=today)
             p = service.repo.add(values)
-            session.audit("participant.import", "participant", p.id, None, public_dict(p))
+            session.audit("participant.import", "participant", p.id, fields=sorted(values))
             created.append(p.id)
             if progress is not None:
                 progress(done, len(todo))
-        session.audit(
-            "participant.import_file",
-            "import",
-            str(uuid.uuid4()),
-            None,
-            {"file": preview.file_name, "created": len(created), "skipped": skipped, "rows": preview.total},
-        )
     if created:
         session.publish(Changes("participant", ChangeKind.BULK, tuple(created)))
     log.info("import: %d participants created, %d rows skipped", len(created), skipped)

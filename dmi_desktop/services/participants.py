@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.messages import message
-from dmi_desktop.domain.models import AuditEntry, Participant, ParticipantFile, ParticipantRow
+from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
 from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
 from dmi_desktop.services.changes import ChangeKind, Changes
@@ -17,12 +17,17 @@ from dmi_desktop.storage.repositories import (
     ParticipantQuery,
     ParticipantRepository,
     child_repositories,
+    status_change_repository,
 )
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
 
 RESTRICTED_TABLES = frozenset({"banked_cases"})
+HISTORY_LIMIT = 500
+# The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
+# every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
+_STATUS_ACTION = "participant.status"
 __all__ = ["ParticipantQuery", "ParticipantService"]
 
 
@@ -33,6 +38,7 @@ class ParticipantService:
         self.session = session
         self.repo = ParticipantRepository(session.vault)
         self.children: dict[str, ChildRepository[Any]] = child_repositories(session.vault)
+        self.status_changes = status_change_repository(session.vault)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -73,16 +79,41 @@ class ParticipantService:
             checkins=kids["checkins"].for_participant(p.id),
             violations=kids["violations"].for_participant(p.id),
             notes=kids["notes"].for_participant(p.id),
+            status_history=self.status_changes.for_participant(p.id),
         )
 
-    def history(self, participant_id: str) -> list[AuditEntry]:
-        """Audit entries about the participant and its visible child records, newest first."""
+    def history(self, participant_id: str) -> list[HistoryEvent]:
+        """What happened to the file, newest first: its status changes (data, with their reasons) and the
+        audited edits of the participant and of the child records this role may see."""
         ids = [participant_id]
         for table, repo in self.children.items():
             if table in RESTRICTED_TABLES and not self.can_see_restricted:
                 continue
             ids.extend(repo.ids_for(participant_id))
-        return self.session.vault.audit.for_entities(ids)
+        events = [_status_event(c) for c in self.status_changes.for_participant(participant_id)]
+        for entry in self.session.vault.audit.for_entities(ids, HISTORY_LIMIT):
+            if entry.action == _STATUS_ACTION:
+                continue
+            batch = entry.entity_id not in ids  # a batch entry (import, demo) naming this file among others
+            events.append(
+                HistoryEvent(
+                    entry.hlc,
+                    entry.user,
+                    entry.action,
+                    entry.entity,
+                    entry.entity_id,
+                    () if batch else entry.fields,
+                    None if batch else entry.before,
+                    None if batch else entry.after,
+                    entry.erased and not batch,
+                )
+            )
+        events.sort(key=lambda e: e.hlc, reverse=True)
+        return events[:HISTORY_LIMIT]
+
+    def status_history(self, participant_id: str) -> list[StatusChange]:
+        """The participant's status changes with their reasons, newest first."""
+        return self.status_changes.for_participant(participant_id)
 
     def photo(self, participant_id: str) -> bytes | None:
         """Photo bytes, if any."""
@@ -108,7 +139,7 @@ class ParticipantService:
         with self.session.write("crear participantes"):
             self._check_rut_free(values.get("rut", ""), None)
             p = self.repo.add(values)
-            self.session.audit("participant.create", "participant", p.id, None, public_dict(p))
+            self.session.audit("participant.create", "participant", p.id, fields=_filled(values))
         self.session.publish(Changes("participant", ChangeKind.CREATED, (p.id,), p.id))
         return p
 
@@ -116,12 +147,12 @@ class ParticipantService:
         """Insert already validated rows in one transaction (imports); all or nothing."""
         self.session.require_write("importar participantes")
         created = []
-        with self.session.write("importar participantes"):
+        with self.session.write("importar participantes"), self.session.batch("participant.import", "participant"):
             for fields in rows:
                 values = clean_participant_fields(fields, today=today or date.today())
                 self._check_rut_free(values.get("rut", ""), None)
                 p = self.repo.add(values)
-                self.session.audit("participant.import", "participant", p.id, None, public_dict(p))
+                self.session.audit("participant.import", "participant", p.id, fields=_filled(values))
                 created.append(p)
         self.session.publish(Changes("participant", ChangeKind.BULK, tuple(p.id for p in created)))
         return created
@@ -163,12 +194,22 @@ class ParticipantService:
             before = self.repo.get(participant_id)
             check_transition(before.status, new_status)
             after = self.repo.update(participant_id, {"status": new_status})
+            change = self.status_changes.add(
+                {
+                    "participant_id": participant_id,
+                    "from_status": before.status.value,
+                    "to_status": new_status.value,
+                    "reason": " ".join(reason.split()),
+                    "changed_by": self.session.user,
+                }
+            )
             self.session.audit(
                 "participant.status",
                 "participant",
                 participant_id,
                 {"status": before.status.value},
-                {"status": new_status.value, "reason": reason.strip()},
+                {"status": new_status.value},
+                refs=(change.id,),
             )
         self.session.publish(Changes("participant", ChangeKind.STATUS, (participant_id,), participant_id))
         return after
@@ -180,7 +221,7 @@ class ParticipantService:
             self.repo.set_photo(participant_id, data)
             self.session.audit(
                 "participant.photo", "participant", participant_id, None, {"photo": "set" if data else "removed"}
-            )
+            )  # the image itself never goes into the audit
         self.session.publish(Changes("participant", ChangeKind.UPDATED, (participant_id,), participant_id))
 
     # -- child records ----------------------------------------------------------------------------
@@ -193,7 +234,7 @@ class ParticipantService:
         with self.session.write("agregar registros"):
             self.repo.get(participant_id)
             record = self.children[table].add({**values, "participant_id": participant_id})
-            self.session.audit(f"{table}.create", table, record.id, None, public_dict(record))
+            self.session.audit(f"{table}.create", table, record.id, fields=_filled(values))
         self.session.publish(Changes(table, ChangeKind.CREATED, (record.id,), participant_id))
         return record
 
@@ -223,7 +264,8 @@ class ParticipantService:
             repo = self.children[table]
             record = repo.get(record_id)
             repo.delete(record_id)
-            self.session.audit(f"{table}.delete", table, record_id, public_dict(record), None)
+            # The tombstone keeps the values (for sync); the audit says who removed it, and when.
+            self.session.audit(f"{table}.delete", table, record_id, fields=("deleted",))
         self.session.publish(Changes(table, ChangeKind.DELETED, (record_id,), record.participant_id))
 
     def _check_table(self, table: str) -> None:
@@ -250,3 +292,22 @@ def public_dict_value(value: Any) -> Any:
 def status_label(status: Status) -> str:
     """Label in the current language (re-exported for the UI and CLI)."""
     return label(status)
+
+
+def _filled(values: dict[str, Any]) -> list[str]:
+    """Names of the fields a creation set to something (its values stay in the row, not in the audit)."""
+    return sorted(k for k, v in values.items() if v not in (None, "", [], False))
+
+
+def _status_event(change: StatusChange) -> HistoryEvent:
+    """A status change as a history line: from → to, with its reason."""
+    return HistoryEvent(
+        change.created_hlc,
+        change.changed_by,
+        _STATUS_ACTION,
+        "participant",
+        change.participant_id,
+        ("status", "reason"),
+        {"status": change.from_status},
+        {"status": change.to_status, "reason": change.reason},
+    )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from dmi_desktop.storage.installation import RECORD_NAME, InstallationRecord
+
 APP_DIR_NAME = "DMI Desktop"
 DEMO_PASSPHRASE = "demo segunda oportunidad"  # noqa: S105 - public on purpose: shown on the demo unlock screen
 DEMO_USER = "demo"
@@ -26,3 +28,8 @@ def default_vault() -> Path:
 def demo_vault() -> Path:
     """The demo vault (created with realistic fake data on first use)."""
     return data_home() / "demo-vault"
+
+
+def installation_record() -> InstallationRecord:
+    """This installation's record of vault identities (outside every vault, in the data folder)."""
+    return InstallationRecord(data_home() / RECORD_NAME)

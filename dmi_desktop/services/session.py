@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dmi_desktop.domain import roles
 from dmi_desktop.domain.errors import PermissionDenied
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.changes import ChangeBus, Changes
 from dmi_desktop.services.passphrase_policy import check_passphrase
+from dmi_desktop.services.paths import installation_record
 from dmi_desktop.storage.audit import VerifyResult
 from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.errors import AuditTampered
 from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
 from dmi_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Batch:
+    """Audit of many writes gathered into one entry (imports, demo data): what, how many, which ids."""
+
+    action: str
+    entity: str
+    details: dict[str, Any]
+    ids: dict[str, None] = field(default_factory=dict)  # insertion-ordered set
+    counts: dict[str, int] = field(default_factory=dict)
+    fields: set[str] = field(default_factory=set)
+
+    def add(self, action: str, entity_id: str, fields: Iterable[str], refs: Iterable[str]) -> None:
+        self.counts[action] = self.counts.get(action, 0) + 1
+        self.ids.update(dict.fromkeys(i for i in (entity_id, *refs) if i))
+        self.fields.update(fields)
 
 
 class Session:
@@ -29,6 +54,8 @@ class Session:
         self.role: Role = role
         self.bus = ChangeBus()
         self.folder = vault.folder
+        self._batch: _Batch | None = None
+        self.notices: list[str] = list(vault.notices)
         self._build_services()
 
     def _build_services(self) -> None:
@@ -65,29 +92,40 @@ class Session:
             device_code=device_code,
             kdf=kdf,
             unlock_seconds=unlock_seconds,
+            installation=installation_record(),
         )
         return cls(vault), recovery
 
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, user: str | None = None) -> Session:
         """Unlock with a passphrase (slow on purpose: run off the GUI thread)."""
-        return cls._audited(Vault.unlock(Path(folder), passphrase, user), "vault.unlock")
+        return cls._audited(Vault.unlock(Path(folder), passphrase, user, installation_record()), "vault.unlock")
 
     @classmethod
     def unlock_with_recovery(cls, folder: Path, recovery_key: str, user: str | None = None) -> Session:
         """Unlock with the recovery key, acting as ``user`` (default: first coordinator)."""
-        return cls._audited(Vault.unlock_with_recovery(Path(folder), recovery_key, user), "vault.recovery_unlock")
+        vault = Vault.unlock_with_recovery(Path(folder), recovery_key, user, installation_record())
+        return cls._audited(vault, "vault.recovery_unlock")
 
     @classmethod
     def _audited(cls, vault: Vault, action: str) -> Session:
         try:
             session = cls(vault)
-            with vault.atomic():
-                vault.audit.append(session.user, action, "vault", vault.meta("vault_id") or "")
+            session._record_access(action)
         except BaseException:
             vault.close()
             raise
         return session
+
+    def _record_access(self, action: str) -> None:
+        """Unlocks are access events in the audit. A chain altered behind the app's back cannot take them:
+        the vault still opens (to read, check and restore), the user is told, and every write is refused."""
+        try:
+            with self.vault.atomic():
+                self.vault.audit.append(self.user, action, "vault", self.vault.meta("vault_id") or "")
+        except AuditTampered as exc:
+            log.warning("audit chain altered outside the app; access event not recorded")
+            self.notices.append(str(exc))
 
     def close(self) -> None:
         """Lock: close the database and forget the key."""
@@ -101,14 +139,14 @@ class Session:
 
         Views must reach services through ``session.participants`` etc. each time, never keep old ones.
         """
-        vault = Vault.unlock(self.folder, passphrase, self.user)
+        vault = Vault.unlock(self.folder, passphrase, self.user, installation_record())
+        self.vault = vault
+        self.notices = list(vault.notices)
         try:
-            with vault.atomic():
-                vault.audit.append(self.user, "vault.unlock", "vault", vault.meta("vault_id") or "")
+            self._record_access("vault.unlock")
         except BaseException:
             vault.close()
             raise
-        self.vault = vault
         self._build_services()
 
     @property
@@ -141,10 +179,54 @@ class Session:
             raise PermissionDenied(f"solo coordinadores pueden {what}")
 
     def audit(
-        self, action: str, entity: str, entity_id: str, before: dict | None = None, after: dict | None = None
+        self,
+        action: str,
+        entity: str,
+        entity_id: str,
+        before: dict | None = None,
+        after: dict | None = None,
+        *,
+        fields: Iterable[str] | None = None,
+        refs: Iterable[str] = (),
     ) -> None:
-        """Append to the audit chain as the session's user (inside the caller's transaction)."""
-        self.vault.audit.append(self.user, action, entity, entity_id, before, after)
+        """Record who did what as the session's user (inside the caller's transaction).
+
+        ``before``/``after`` (old → new values) become the entry's erasable payload; ``fields`` names the
+        fields touched (default: the keys of both). A creation passes only ``fields``: its values are in
+        the row itself. Inside :meth:`batch` nothing is written until the batch ends.
+        """
+        names = tuple(fields) if fields is not None else tuple(sorted({*(before or {}), *(after or {})}))
+        if self._batch is not None:
+            self._batch.add(action, entity_id, names, refs)
+            return
+        payload = None if before is None and after is None else {"before": before, "after": after}
+        self.vault.audit.append(self.user, action, entity, entity_id, fields=names, payload=payload, refs=refs)
+
+    @contextlib.contextmanager
+    def batch(self, action: str, entity: str, **details: Any) -> Iterator[None]:
+        """Audit many writes as one entry naming their ids (import, demo), written when the block ends.
+
+        Call inside the transaction of the writes; batches nest into the outermost one.
+        """
+        if self._batch is not None:
+            yield
+            return
+        self._batch = batch = _Batch(action, entity, dict(details))
+        try:
+            yield
+        finally:
+            self._batch = None
+        if batch.counts:
+            summary = {**batch.details, "counts": batch.counts}
+            self.vault.audit.append(
+                self.user,
+                action,
+                entity,
+                str(uuid.uuid4()),
+                fields=sorted(batch.fields),
+                payload={"after": summary, "ids": list(batch.ids)},
+                refs=batch.ids,
+            )
 
     def publish(self, changes: Changes) -> None:
         """Tell listeners (the UI's signal hub) what changed, after commit."""

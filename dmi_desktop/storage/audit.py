@@ -1,135 +1,378 @@
-"""Append-only, hash-chained audit log inside the vault."""
+"""The audit: one hash chain per device, payloads kept apart so they can be erased without breaking it.
+
+Each entry says who (user), when (HLC), what (action, entity, entity id, the names of the fields changed)
+and carries a salted digest of its payload (old → new values). The chain hashes the digest, never the
+payload, so deleting a payload for erasure leaves every chain verifiable. Chains of other devices are stored
+verbatim and verified per device; nothing is ever re-hashed.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
+from dmi_desktop.domain.hlc import HybridLogicalClock
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest
 from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.errors import AuditTampered, VaultError
 from dmi_desktop.storage.guard import translate_methods
 
-GENESIS = "0" * 64
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def entry_hash(
-    seq: int,
-    at: str,
-    user: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    before: str | None,
-    after: str | None,
-    prev_hash: str,
-) -> str:
-    """SHA-256 over the canonical form of one entry, including the previous entry's hash."""
-    payload = _canonical([seq, at, user, action, entity, entity_id, before, after, prev_hash])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+_ENTRY_COLUMNS = "e.device_id, e.seq, e.hlc, e.user, e.action, e.entity, e.entity_id, e.fields, e.digest, e.prev_hash"
+_SELECT = f"SELECT {_ENTRY_COLUMNS}, e.hash, p.salt, p.body FROM audit_entries e"
+_WITH_PAYLOAD = " LEFT JOIN audit_payloads p ON p.device_id = e.device_id AND p.seq = e.seq"
 
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """Outcome of walking the chain: ``first_bad`` is the first broken sequence number, if any."""
+    """Outcome of walking every chain: the first broken entry (device and sequence), if any."""
 
     entries: int
     first_bad: int | None
     reason: str = ""
+    device: str = ""
+    devices: int = 0
+    erased_payloads: int = 0
 
     @property
     def ok(self) -> bool:
-        """True when every link checks out."""
+        """True when every link of every chain checks out."""
         return self.first_bad is None
 
 
 @translate_methods
 class AuditLog:
-    """Writes and verifies the audit chain; callers supply who did what."""
+    """Appends to this device's chain, stores other devices' chains verbatim, verifies all of them."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, device_id: str, clock: HybridLogicalClock) -> None:
         self.db = db
+        self.device_id = device_id
+        self.clock = clock
+
+    # -- writing ---------------------------------------------------------------------------------
 
     def append(
-        self, user: str, action: str, entity: str, entity_id: str, before: dict | None = None, after: dict | None = None
+        self,
+        user: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        *,
+        fields: Iterable[str] = (),
+        payload: dict[str, Any] | None = None,
+        refs: Iterable[str] = (),
     ) -> int:
-        """Add one entry (call inside the same transaction as the change it records)."""
-        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-        at = datetime.now(UTC).isoformat(timespec="milliseconds")
-        b = _canonical(before) if before is not None else None
-        a = _canonical(after) if after is not None else None
-        digest = entry_hash(seq, at, user, action, entity, entity_id, b, a, prev)
+        """Add one entry to this device's chain (inside the caller's transaction); returns its sequence.
+
+        ``refs`` are further record ids the entry is about (a batch names its rows there), so a record's
+        history and a person's erasure find it.
+        """
+        seq, prev = self._checked_head()
+        seq += 1
+        hlc = self.clock.now().encode()
+        names = canonical(sorted(set(fields)))
+        digest = ""
+        if payload is not None:
+            salt, body = new_salt(), canonical(payload)
+            digest = payload_digest(salt, body)
+            self.db.execute("INSERT INTO audit_payloads VALUES (?, ?, ?, ?)", (self.device_id, seq, salt, body))
+        digest_hash = entry_hash(self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev)
         self.db.execute(
-            "INSERT INTO audit (seq, at, user, action, entity, entity_id, before, after, prev_hash, hash)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (seq, at, user, action, entity, entity_id, b, a, prev, digest),
+            "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev, digest_hash),
         )
-        # Remember the head so that cutting entries off the tail is detected too.
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (str(seq),))
+        ids = {entity_id, *refs} - {""}
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO audit_refs VALUES (?, ?, ?)", [(i, self.device_id, seq) for i in ids]
+        )
+        self.db.execute(
+            "INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)"
+            " ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            (self.device_id, seq, digest_hash),
+        )
         return seq
 
-    def verify(self) -> VerifyResult:
-        """Walk the whole chain; report the first entry edited, inserted or removed behind the app's back."""
-        prev = GENESIS
-        expected_seq = 1
-        count = 0
-        for row in self.db.execute(
-            "SELECT seq, at, user, action, entity, entity_id, before, after, prev_hash, hash FROM audit ORDER BY seq"
-        ):
-            seq = row[0]
-            if seq != expected_seq:
-                return VerifyResult(count, expected_seq, f"falta la entrada {expected_seq} (eliminada)")
-            if row[8] != prev:
-                return VerifyResult(count, seq, f"la entrada {seq} no enlaza con la anterior")
-            if entry_hash(*row[:9]) != row[9]:
-                return VerifyResult(count, seq, f"la entrada {seq} fue modificada")
-            prev = row[9]
-            expected_seq += 1
-            count += 1
-        # The head marker catches what the chain alone cannot: entries cut off the end, or the whole log gone.
-        head_row = self.db.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-        head = int(head_row[0]) if head_row and str(head_row[0]).isdigit() else None
-        if head is None:
-            return VerifyResult(count, count + 1, "falta la marca del final de la bitácora (fue alterada)")
-        if head > count:
-            return VerifyResult(count, count + 1, f"faltan entradas desde la {count + 1} (eliminadas)")
-        if head < count:
-            return VerifyResult(count, head + 1, f"la entrada {head + 1} fue agregada por fuera de la aplicación")
-        return VerifyResult(count, None)
+    def _checked_head(self) -> tuple[int, str]:
+        """This device's head, checked against its last entry: entries cut off or added behind the app's back
+        would otherwise be papered over by the next append."""
+        head = self.db.execute("SELECT seq, hash FROM audit_heads WHERE device_id = ?", (self.device_id,)).fetchone()
+        last = self.db.execute(
+            "SELECT seq, hash FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1", (self.device_id,)
+        ).fetchone()
+        if head is None and last is None:
+            return 0, GENESIS
+        if head is None or last is None or tuple(head) != tuple(last):
+            raise AuditTampered(
+                tr(
+                    "la bitácora de auditoría fue alterada fuera de la aplicación (su marca final no coincide con"
+                    " la última entrada); no se guardó el cambio: revísela con «dmi audit verify» y restaure una"
+                    " copia de seguridad",
+                    "the audit log was altered outside the app (its head does not match the last entry); nothing"
+                    " was saved: check it with “dmi audit verify” and restore a backup",
+                )
+            )
+        return int(head[0]), str(head[1])
+
+    def store_remote(self, entries: Iterable[AuditEntry]) -> int:
+        """Store entries of other devices verbatim, each continuing that device's stored chain; returns how many
+        were new. Entries already held are skipped when identical and refused when they differ."""
+        added = 0
+        for entry in entries:
+            if entry.device_id == self.device_id:
+                raise VaultError(tr("la bitácora recibida es de este mismo equipo", "the chain is this device's own"))
+            held = self.db.execute(
+                "SELECT hash FROM audit_entries WHERE device_id = ? AND seq = ?", (entry.device_id, entry.seq)
+            ).fetchone()
+            if held is not None:
+                if held[0] != entry.hash:
+                    raise VaultError(self._remote_problem(entry, "differs"))
+                continue
+            head = self.db.execute(
+                "SELECT seq, hash FROM audit_heads WHERE device_id = ?", (entry.device_id,)
+            ).fetchone()
+            seq, prev = (int(head[0]), str(head[1])) if head else (0, GENESIS)
+            if entry.seq != seq + 1 or entry.prev_hash != prev or _hash_of(entry) != entry.hash:
+                raise VaultError(self._remote_problem(entry, "broken"))
+            self._insert_verbatim(entry)
+            added += 1
+        return added
+
+    def _insert_verbatim(self, entry: AuditEntry) -> None:
+        names = canonical(list(entry.fields))
+        self.db.execute(
+            "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.device_id,
+                entry.seq,
+                entry.hlc,
+                entry.user,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                names,
+                entry.digest,
+                entry.prev_hash,
+                entry.hash,
+            ),
+        )
+        refs = {entry.entity_id}
+        if entry.payload_body is not None and payload_digest(entry.payload_salt, entry.payload_body) == entry.digest:
+            self.db.execute(
+                "INSERT INTO audit_payloads VALUES (?, ?, ?, ?)",
+                (entry.device_id, entry.seq, entry.payload_salt, entry.payload_body),
+            )
+            refs.update(str(i) for i in (entry.payload or {}).get("ids", []))
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO audit_refs VALUES (?, ?, ?)", [(i, entry.device_id, entry.seq) for i in refs if i]
+        )
+        self.db.execute(
+            "INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)"
+            " ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            (entry.device_id, entry.seq, entry.hash),
+        )
+
+    @staticmethod
+    def _remote_problem(entry: AuditEntry, kind: str) -> str:
+        where = f"{entry.device_id[:8]} #{entry.seq}"
+        if kind == "differs":
+            return tr(
+                f"la entrada {where} de la bitácora recibida no coincide con la que ya se tenía",
+                f"entry {where} of the received audit chain differs from the one already held",
+            )
+        return tr(
+            f"la bitácora recibida no continúa la cadena de su equipo en la entrada {where}",
+            f"the received audit chain does not continue its device's chain at entry {where}",
+        )
+
+    def erase_payloads(self, entity_ids: Iterable[str]) -> int:
+        """Delete the payloads of every entry about these records (erasure); the chains stay verifiable."""
+        ids = list(dict.fromkeys(entity_ids))
+        erased = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self.db.execute(
+                "DELETE FROM audit_payloads WHERE (device_id, seq) IN"
+                f" (SELECT device_id, seq FROM audit_refs WHERE entity_id IN ({marks}))",
+                chunk,
+            )
+            erased += max(cur.rowcount, 0)
+        return erased
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def chain(self, device_id: str, after_seq: int = 0) -> list[AuditEntry]:
+        """One device's entries after ``after_seq``, in order (what a sync bundle carries)."""
+        rows = self.db.execute(
+            f"{_SELECT}{_WITH_PAYLOAD} WHERE e.device_id = ? AND e.seq > ? ORDER BY e.seq", (device_id, after_seq)
+        )
+        return [_entry(r) for r in rows]
 
     def for_entity(self, entity_id: str, limit: int = 500) -> list[AuditEntry]:
         """Entries about one record, newest first."""
         return self.for_entities([entity_id], limit)
 
     def for_entities(self, entity_ids: list[str], limit: int = 500) -> list[AuditEntry]:
-        """Entries about any of ``entity_ids``, newest first, in one query (the file's history tab)."""
+        """Entries about any of ``entity_ids`` (directly or in a batch), newest first, in one query."""
         if not entity_ids:
             return []
         marks = ",".join("?" * len(entity_ids))
         rows = self.db.execute(
-            "SELECT seq, at, user, action, entity, entity_id, before, after, prev_hash, hash FROM audit"
-            f" WHERE entity_id IN ({marks}) ORDER BY seq DESC LIMIT ?",
+            f"{_SELECT} JOIN (SELECT DISTINCT device_id, seq FROM audit_refs WHERE entity_id IN ({marks})) r"
+            f" ON r.device_id = e.device_id AND r.seq = e.seq{_WITH_PAYLOAD} ORDER BY e.hlc DESC LIMIT ?",
             (*entity_ids, limit),
-        ).fetchall()
-        return [
-            AuditEntry(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                json.loads(r[6]) if r[6] else None,
-                json.loads(r[7]) if r[7] else None,
-                r[8],
-                r[9],
+        )
+        return [_entry(r) for r in rows]
+
+    def count(self) -> int:
+        """Entries held, every device included."""
+        return int(self.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0])
+
+    def verify(self) -> VerifyResult:
+        """Walk every device's chain; name the first entry edited, inserted or removed behind the app's back."""
+        heads = {r[0]: (int(r[1]), str(r[2])) for r in self.db.execute("SELECT device_id, seq, hash FROM audit_heads")}
+        # This device always has a chain (the vault's creation, or its identity's renewal, opens it).
+        known = {r[0] for r in self.db.execute("SELECT DISTINCT device_id FROM audit_entries")}
+        devices = sorted(known | set(heads) | {self.device_id})
+        # This device first: its chain is the one this laptop answers for.
+        devices.sort(key=lambda d: d != self.device_id)
+        total = erased = 0
+        for device in devices:
+            count, problem, gone = self._verify_chain(device, heads.get(device))
+            total += count
+            erased += gone
+            if problem is not None:
+                seq, reason = problem
+                return VerifyResult(total, seq, reason, device, len(devices), erased)
+        return VerifyResult(total, None, "", "", len(devices), erased)
+
+    def _verify_chain(self, device: str, head: tuple[int, str] | None) -> tuple[int, tuple[int, str] | None, int]:
+        """(entries checked, (sequence, reason) of the first problem or None, payloads found erased)."""
+        prev, expected, count, erased = GENESIS, 1, 0, 0
+        rows = self.db.execute(f"{_SELECT}{_WITH_PAYLOAD} WHERE e.device_id = ? ORDER BY e.seq", (device,))
+        who = "" if device == self.device_id else tr(f" (equipo {device[:8]})", f" (device {device[:8]})")
+        for row in rows:
+            seq = int(row[1])
+            if seq != expected:
+                return (
+                    count,
+                    (
+                        expected,
+                        tr(
+                            f"falta la entrada {expected}{who} (eliminada)",
+                            f"entry {expected}{who} is missing (deleted)",
+                        ),
+                    ),
+                    erased,
+                )
+            if row[9] != prev:
+                return (
+                    count,
+                    (
+                        seq,
+                        tr(
+                            f"la entrada {seq}{who} no enlaza con la anterior",
+                            f"entry {seq}{who} does not link to the previous one",
+                        ),
+                    ),
+                    erased,
+                )
+            if entry_hash(*row[:10]) != row[10]:
+                return (
+                    count,
+                    (seq, tr(f"la entrada {seq}{who} fue modificada", f"entry {seq}{who} was modified")),
+                    erased,
+                )
+            if row[11] is None:
+                erased += 1 if row[8] else 0
+            elif payload_digest(row[11], row[12]) != row[8]:
+                return (
+                    count,
+                    (
+                        seq,
+                        tr(
+                            f"el detalle de la entrada {seq}{who} fue modificado",
+                            f"the details of entry {seq}{who} were modified",
+                        ),
+                    ),
+                    erased,
+                )
+            prev, expected, count = row[10], expected + 1, count + 1
+        # The head catches what a chain alone cannot: entries cut off its end, or a whole chain gone.
+        if head is None:
+            return (
+                count,
+                (
+                    count + 1,
+                    tr(
+                        f"falta la marca del final de la bitácora{who} (fue alterada)",
+                        f"the audit log's head{who} is missing (altered)",
+                    ),
+                ),
+                erased,
             )
-            for r in rows
-        ]
+        if head[0] > count:
+            return (
+                count,
+                (
+                    count + 1,
+                    tr(
+                        f"faltan entradas desde la {count + 1}{who} (eliminadas)",
+                        f"entries from {count + 1}{who} on are missing (deleted)",
+                    ),
+                ),
+                erased,
+            )
+        if head[0] < count or head[1] != prev:
+            return (
+                count,
+                (
+                    head[0] + 1,
+                    tr(
+                        f"la entrada {head[0] + 1}{who} fue agregada por fuera de la aplicación",
+                        f"entry {head[0] + 1}{who} was added outside the app",
+                    ),
+                ),
+                erased,
+            )
+        return count, None, erased
+
+
+def _hash_of(entry: AuditEntry) -> str:
+    return entry_hash(
+        entry.device_id,
+        entry.seq,
+        entry.hlc,
+        entry.user,
+        entry.action,
+        entry.entity,
+        entry.entity_id,
+        canonical(list(entry.fields)),
+        entry.digest,
+        entry.prev_hash,
+    )
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    salt, body = row[11], row[12]
+    return AuditEntry(
+        device_id=row[0],
+        seq=int(row[1]),
+        hlc=row[2],
+        user=row[3],
+        action=row[4],
+        entity=row[5],
+        entity_id=row[6],
+        fields=tuple(json.loads(row[7] or "[]")),
+        digest=row[8],
+        prev_hash=row[9],
+        hash=row[10],
+        payload=json.loads(body) if body is not None else None,
+        payload_salt=salt or "",
+        payload_body=body,
+    )

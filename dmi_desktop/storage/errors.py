@@ -39,3 +39,7 @@ class NewerSchema(VaultError):
 
 class BadBackup(VaultError):
     """A backup file that is damaged, altered or not a DMI backup."""
+
+
+class AuditTampered(VaultError):
+    """The audit chain's stored head does not match its last entry: altered outside the app."""

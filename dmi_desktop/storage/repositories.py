@@ -19,6 +19,7 @@ from dmi_desktop.domain.models import (
     ParticipantRow,
     Record,
     Referral,
+    StatusChange,
     Violation,
 )
 from dmi_desktop.domain.status import Status
@@ -61,7 +62,7 @@ SORT_COLUMNS = {
     "last_checkin": "last_checkin",
 }
 
-# The schema's partial covering index for each sort key (schema.LIVE_INDEXES); rut has none.
+# The partial covering index (migration 2) for each sort key; rut has none.
 SORT_INDEXES = {
     "name": "participants_live_name",
     "status": "participants_live_status",
@@ -168,7 +169,16 @@ class ParticipantRepository:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
-        self.db = vault.db
+
+    @property
+    def db(self) -> Database:
+        """The writer's connection (writes, and reads that decide a write)."""
+        return self.vault.db
+
+    @property
+    def rdb(self) -> Database:
+        """The connection plain reads go through: committed data only, outside the caller's own transaction."""
+        return self.vault.read_db()
 
     def add(self, values: dict[str, Any]) -> Participant:
         """Insert a participant; assigns a case number unique across laptops (device code inside)."""
@@ -193,7 +203,7 @@ class ParticipantRepository:
 
     def get(self, participant_id: str) -> Participant:
         """The participant with this id; NotFound if missing or deleted."""
-        row = self.db.execute(
+        row = self.rdb.execute(
             f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE p.id = ? AND p.deleted = 0", (participant_id,)
         ).fetchone()
         if row is None:
@@ -203,7 +213,7 @@ class ParticipantRepository:
     def resolve(self, id_or_case_no: str) -> Participant:
         """Find by id or by case number (as users type it)."""
         key = id_or_case_no.strip()
-        row = self.db.execute(
+        row = self.rdb.execute(
             f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE (p.id = ? OR p.case_no = ?) AND p.deleted = 0",
             (key, key.upper()),
         ).fetchone()
@@ -214,7 +224,7 @@ class ParticipantRepository:
     def rut_owner(self, rut: str) -> str | None:
         """Id of the live participant holding ``rut``, if any."""
         # The terms repeat the partial index's WHERE (rut <> '' AND deleted = 0) so SQLite can use it.
-        row = self.db.execute(
+        row = self.rdb.execute(
             "SELECT id FROM participants WHERE rut = ? AND rut <> '' AND deleted = 0", (rut,)
         ).fetchone()
         return row[0] if row else None
@@ -246,7 +256,7 @@ class ParticipantRepository:
 
     def photo(self, participant_id: str) -> bytes | None:
         """The stored photo bytes (JPEG/PNG), if any."""
-        row = self.db.execute("SELECT photo FROM participants WHERE id = ?", (participant_id,)).fetchone()
+        row = self.rdb.execute("SELECT photo FROM participants WHERE id = ?", (participant_id,)).fetchone()
         return row[0] if row else None
 
     def set_photo(self, participant_id: str, data: bytes | None) -> None:
@@ -262,7 +272,7 @@ class ParticipantRepository:
             # fetching (and decrypting) every matching row, 100× faster for a common first name.
             return self._fts_matches(query.search)
         where, params = query.where()
-        return int(self.db.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
+        return int(self.rdb.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
         """One page of list rows, already filtered and sorted by SQL."""
@@ -278,7 +288,7 @@ class ParticipantRepository:
             f" p.status, p.last_checkin FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
         )
         out = []
-        for r in self.db.execute(sql, [*params, limit, offset]):
+        for r in self.rdb.execute(sql, [*params, limit, offset]):
             name = " ".join(x for x in (r[2], r[3], r[4]) if x)
             out.append(
                 ParticipantRow(
@@ -292,12 +302,12 @@ class ParticipantRepository:
         if not match:
             return 0
         sql = "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH ?"
-        return int(self.db.execute(sql, (match,)).fetchone()[0])
+        return int(self.rdb.execute(sql, (match,)).fetchone()[0])
 
     def all(self, query: ParticipantQuery) -> list[Participant]:
         """Every matching participant (exports); ordered like the list."""
         where, params = query.where()
-        rows = self.db.execute(
+        rows = self.rdb.execute(
             f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE {where} ORDER BY {query.order()}", params
         )
         return [self._participant(r) for r in rows]
@@ -306,7 +316,7 @@ class ParticipantRepository:
         """Distinct sectors in use, for filters and pickers."""
         return [
             r[0]
-            for r in self.db.execute(
+            for r in self.rdb.execute(
                 "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector"
             )
         ]
@@ -321,11 +331,20 @@ class ChildRepository(Generic[R]):
 
     def __init__(self, vault: Vault, table: str, cls: type[R], order: str = "created_hlc") -> None:
         self.vault = vault
-        self.db = vault.db
         self.table = table
         self.cls = cls
         self.order = order
         self._columns = ["id", "created_hlc", "updated_hlc", "origin", "deleted", *data_fields(cls)]
+
+    @property
+    def db(self) -> Database:
+        """The writer's connection (writes, and reads that decide a write)."""
+        return self.vault.db
+
+    @property
+    def rdb(self) -> Database:
+        """The connection plain reads go through: committed data only, outside the caller's own transaction."""
+        return self.vault.read_db()
 
     def add(self, values: dict[str, Any]) -> R:
         """Insert a row (values must include participant_id)."""
@@ -335,7 +354,7 @@ class ChildRepository(Generic[R]):
 
     def get(self, row_id: str) -> R:
         """One live row by id."""
-        row = self.db.execute(
+        row = self.rdb.execute(
             f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)
         ).fetchone()
         if row is None:
@@ -359,7 +378,7 @@ class ChildRepository(Generic[R]):
 
     def for_participant(self, participant_id: str) -> list[R]:
         """Live rows of one participant in display order."""
-        rows = self.db.execute(
+        rows = self.rdb.execute(
             f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE participant_id = ? AND deleted = 0"
             f" ORDER BY {self.order}",
             (participant_id,),
@@ -368,7 +387,7 @@ class ChildRepository(Generic[R]):
 
     def ids_for(self, participant_id: str) -> list[str]:
         """Ids of every row of one participant, tombstoned ones included (their history stays visible)."""
-        rows = self.db.execute(f"SELECT id FROM {self.table} WHERE participant_id = ?", (participant_id,))
+        rows = self.rdb.execute(f"SELECT id FROM {self.table} WHERE participant_id = ?", (participant_id,))
         return [r[0] for r in rows]
 
 
@@ -383,3 +402,8 @@ def child_repositories(vault: Vault) -> dict[str, ChildRepository[Any]]:
         "violations": ChildRepository(vault, "violations", Violation, order="day DESC"),
         "notes": ChildRepository(vault, "notes", Note, order="created_hlc DESC"),
     }
+
+
+def status_change_repository(vault: Vault) -> ChildRepository[StatusChange]:
+    """The status history of participants (newest first): written with every status change, synchronised."""
+    return ChildRepository(vault, "status_changes", StatusChange, order="created_hlc DESC")

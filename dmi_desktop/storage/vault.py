@@ -6,14 +6,16 @@ import contextlib
 import logging
 import secrets
 import shutil
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dmi_desktop.domain.hlc import HybridLogicalClock
+from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock, describe_span
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.roles import Role
-from dmi_desktop.storage import keyslots, schema
+from dmi_desktop.storage import identity, keyslots, schema
 from dmi_desktop.storage.audit import AuditLog
 from dmi_desktop.storage.connection import open_database
 from dmi_desktop.storage.driver import Database, DatabaseError
@@ -26,15 +28,20 @@ from dmi_desktop.storage.errors import (
     WrongPassphrase,
 )
 from dmi_desktop.storage.guard import translate_methods, user_error
+from dmi_desktop.storage.installation import InstallationRecord, new_token
 from dmi_desktop.storage.keyslots import KdfParams, KeyFile, Slot
 from dmi_desktop.storage.lock import VaultLock
+from dmi_desktop.storage.readers import ReaderPool
 from dmi_desktop.storage.schema import apply_migrations, pending_migrations, schema_version
+from dmi_desktop.storage.tables import SYNCABLE_TABLES
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
 BACKUPS_DIR = "backups"
+_FIRST_SCHEMA_WITH_IDENTITY = 3
+CLOCK_BEHIND_NOTICE_MS = 10 * 60 * 1000  # a clock ten minutes behind the vault is worth a word
 # Files SQLite and the key file writer may leave next to a vault; removed when a creation fails.
 _VAULT_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME, f"{KEYS_NAME}.tmp")
 
@@ -64,13 +71,28 @@ class Vault:
         self._key = key
         self.user = user
         self._lock = lock
-        self.device_id = self.meta("device_id") or ""
-        self.device_code = self.meta("device_code") or ""
-        self.hlc = HybridLogicalClock(self.device_id)
-        newest = _newest_hlc(db)
-        if newest:
-            self.hlc.observe(newest)  # never issue a timestamp older than one on disk (clock set back)
-        self.audit = AuditLog(db)
+        self._readers = ReaderPool(folder / DB_NAME, key)
+        self._txn_thread: int | None = None
+        self.installation: InstallationRecord | None = None  # this computer's record of vault identities
+        self.notices: list[str] = []  # things the user must be told once the vault is open
+        self.adopt_device(self.meta("device_id") or "", self.meta("device_code") or "")
+        # Never issue a timestamp older than one already written, whatever the wall clock says now.
+        for stamp in (self.meta("hlc_last"), _newest_hlc(db)):
+            if stamp:
+                self.hlc.restore(stamp)
+        self._persisted_hlc = self.hlc.last
+
+    def adopt_device(self, device_id: str, device_code: str) -> None:
+        """Act as this device identity: its clock (continuing from the last timestamp) and its audit chain."""
+        previous = getattr(self, "hlc", None)
+        self.device_id, self.device_code = device_id, device_code
+        max_ahead = self.meta("hlc_max_ahead_ms")
+        self.hlc = HybridLogicalClock(
+            device_id, max_ahead_ms=int(max_ahead) if max_ahead and max_ahead.isdigit() else DEFAULT_MAX_AHEAD_MS
+        )
+        if previous is not None:
+            self.hlc.restore(previous.last.encode())
+        self.audit = AuditLog(self.db, device_id, self.hlc)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -85,6 +107,7 @@ class Vault:
         device_code: str | None = None,
         kdf: KdfParams | None = None,
         unlock_seconds: float = keyslots.DEFAULT_UNLOCK_SECONDS,
+        installation: InstallationRecord | None = None,
     ) -> tuple[Vault, str]:
         """Create a new vault; return it (unlocked) and the recovery key to show once.
 
@@ -94,7 +117,7 @@ class Vault:
         folder = Path(folder)
         if (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
             raise VaultExists(f"ya existe una bóveda en {folder}")
-        code = (device_code or _random_device_code()).upper()
+        code = (device_code or identity.random_device_code()).upper()
         if not valid_device_code(code):
             raise VaultError("el código de equipo debe tener 2 a 6 letras o dígitos")
         if not user.strip():
@@ -115,26 +138,39 @@ class Vault:
             keyfile.add_slot(keyslots.RECOVERY, "", keyslots.normalize_recovery_key(recovery), key, params)
             db = open_database(folder / DB_NAME, key, create=True)
             apply_migrations(db)
+            token = new_token()
             with db.atomic():
                 meta = {
                     "vault_id": keyfile.vault_id,
                     "device_id": str(uuid.uuid4()),
                     "device_code": code,
+                    "device_epoch": "1",
                     "organisation": organisation,
                     "created_at": _now(),
+                    "open_token": token,
                 }
                 for k, v in meta.items():
-                    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
+                    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (k, v))
                 db.execute(
                     "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now())
                 )
-                AuditLog(db).append(
-                    user, "vault.create", "vault", keyfile.vault_id, None, {"organisation": organisation}
+            vault = cls(folder, db, keyfile, key, user, lock)
+            vault.installation = installation
+            with vault.atomic():
+                identity.record_first_identity(vault, "created")
+                vault.audit.append(
+                    user,
+                    "vault.create",
+                    "vault",
+                    keyfile.vault_id,
+                    fields=("organisation",),
+                    payload={"after": {"organisation": organisation}},
                 )
+            if installation is not None:
+                installation.confirm(keyfile.vault_id, vault.device_id, token)
             # The key file is written last: a vault without it is visibly incomplete, never half-usable.
             keyfile.save(folder / KEYS_NAME)
             (folder / BACKUPS_DIR).mkdir(exist_ok=True)
-            vault = cls(folder, db, keyfile, key, user, lock)
         except BaseException as exc:
             if db is not None:
                 with contextlib.suppress(DatabaseError):
@@ -147,22 +183,37 @@ class Vault:
         return vault, recovery
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str, user: str | None = None) -> Vault:
-        """Open with a user's passphrase (any user's slot when ``user`` is None)."""
-        return cls._open(Path(folder), lambda kf: kf.unlock_user(user, passphrase), user)
+    def unlock(
+        cls, folder: Path, passphrase: str, user: str | None = None, installation: InstallationRecord | None = None
+    ) -> Vault:
+        """Open with a user's passphrase (any user's slot when ``user`` is None).
+
+        With an ``installation`` record, a copied or restored vault gets a new device identity (see identity.py).
+        """
+        return cls._open(Path(folder), lambda kf: kf.unlock_user(user, passphrase), user, installation)
 
     @classmethod
-    def unlock_with_recovery(cls, folder: Path, recovery_key: str, user: str | None = None) -> Vault:
+    def unlock_with_recovery(
+        cls, folder: Path, recovery_key: str, user: str | None = None, installation: InstallationRecord | None = None
+    ) -> Vault:
         """Open with the recovery key, acting as ``user`` (default: the first coordinator)."""
-        return cls._open(Path(folder), lambda kf: (kf.unlock_recovery(recovery_key), None), user)
+        return cls._open(Path(folder), lambda kf: (kf.unlock_recovery(recovery_key), None), user, installation)
 
     @classmethod
-    def open_with_key(cls, folder: Path, key: bytes, user: str) -> Vault:
+    def open_with_key(
+        cls, folder: Path, key: bytes, user: str, installation: InstallationRecord | None = None
+    ) -> Vault:
         """Open with an already unwrapped key (tests and benchmarks skip the slow KDF this way)."""
-        return cls._open(Path(folder), lambda kf: (key, None), user)
+        return cls._open(Path(folder), lambda kf: (key, None), user, installation)
 
     @classmethod
-    def _open(cls, folder: Path, unwrap: Callable[[KeyFile], tuple[bytes, Slot | None]], user: str | None) -> Vault:
+    def _open(
+        cls,
+        folder: Path,
+        unwrap: Callable[[KeyFile], tuple[bytes, Slot | None]],
+        user: str | None,
+        installation: InstallationRecord | None,
+    ) -> Vault:
         """Check the folder, take the lock, unwrap the key, open and prepare the database.
 
         Every failure releases the lock and closes the database, and leaves the files as they were
@@ -180,11 +231,17 @@ class Vault:
             key, slot = unwrap(keyfile)
             db = open_database(folder / DB_NAME, key)
             acting = slot.user if slot is not None else user
-            cls._prepare_schema(folder, db, keyfile, key)
+            migrated_from = cls._prepare_schema(folder, db, keyfile, key)
             acting = acting or _first_coordinator(db)
             if acting is None or db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
                 raise WrongPassphrase(f"el usuario {acting!r} no existe en esta bóveda")
-            return cls(folder, db, keyfile, key, acting, lock)
+            vault = cls(folder, db, keyfile, key, acting, lock)
+            vault.installation = installation
+            # Vaults older than schema 3 had no installation record: adopt them as they are, once.
+            adopt = migrated_from is not None and migrated_from < _FIRST_SCHEMA_WITH_IDENTITY
+            notice = identity.settle(vault, installation, adopt=adopt)
+            vault.notices.extend(n for n in (notice, _clock_notice(vault)) if n)
+            return vault
         except BaseException as exc:
             if db is not None:
                 with contextlib.suppress(DatabaseError):
@@ -196,8 +253,8 @@ class Vault:
             raise
 
     @staticmethod
-    def _prepare_schema(folder: Path, db: Database, keyfile: KeyFile, key: bytes) -> None:
-        """Refuse newer vaults; back up, then migrate older ones."""
+    def _prepare_schema(folder: Path, db: Database, keyfile: KeyFile, key: bytes) -> int | None:
+        """Refuse newer vaults; back up, then migrate older ones (returning the version migrated from)."""
         version = schema_version(db)
         latest = schema.latest_version()
         if version > latest:
@@ -208,7 +265,7 @@ class Vault:
         if version == 0:
             raise DamagedDatabase(f"la base de datos {DB_NAME} está vacía o incompleta")
         if not pending_migrations(version):
-            return
+            return None
         from dmi_desktop.storage.backup import write_backup
 
         target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{_stamp()}.dmibackup"
@@ -227,12 +284,14 @@ class Vault:
                 f"no se pudo actualizar la bóveda desde el esquema {version} ({_reason(exc)});"
                 f" hay una copia en {BACKUPS_DIR}/{target.name}"
             ) from None
+        return version
 
     # -- life cycle -----------------------------------------------------------------------
 
     def close(self) -> None:
         """Lock the vault: close the database, forget the key, release the folder lock."""
         try:
+            self._readers.close_all()
             if self.db is not None:
                 with contextlib.suppress(DatabaseError):
                     self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -255,12 +314,20 @@ class Vault:
         """One transaction (savepoints when nested); every write goes through here.
 
         vault.keys is part of the transaction too: if a user was added or removed (slot written)
-        and the transaction then fails, the previous key file is put back.
+        and the transaction then fails, the previous key file is put back. The clock is persisted in the
+        same commit, so it never goes backwards across restarts.
         """
-        saved = None if self.db.conn.in_transaction else self.keyfile.copy()
+        outermost = not self.db.conn.in_transaction
+        saved = self.keyfile.copy() if outermost else None
+        if outermost:
+            self._txn_thread = threading.get_ident()
         try:
             with self.db.atomic():
                 yield self.db
+                if outermost and self.hlc.last != self._persisted_hlc:
+                    self.set_meta("hlc_last", self.hlc.last.encode())
+            if outermost:
+                self._persisted_hlc = self.hlc.last
         except BaseException as exc:
             if saved is not None and saved.slots != self.keyfile.slots:
                 self.keyfile.slots = saved.slots
@@ -272,6 +339,19 @@ class Vault:
             if problem is not None:
                 raise problem from None
             raise
+        finally:
+            if outermost:
+                self._txn_thread = None
+
+    def read_db(self) -> Database:
+        """The connection to read through: committed data only, except a transaction's own writes.
+
+        The thread inside a write transaction reads through the writer (it must see its own rows); every
+        other read goes through a read-only connection of its thread.
+        """
+        if self._txn_thread == threading.get_ident():
+            return self.db
+        return self._readers.for_this_thread()
 
     def meta(self, key: str) -> str | None:
         """A value from the vault's own metadata table."""
@@ -344,6 +424,7 @@ class Vault:
             # Close the database but keep the folder lock until the new files are in place.
             with contextlib.suppress(DatabaseError):
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._readers.close_all()
             self.db.close()
             self.db = None  # type: ignore[assignment]
             try:
@@ -377,6 +458,9 @@ class Vault:
             write_backup(self.db, self.keyfile, self._key, Path(target))
         except OSError as exc:  # no room, no permission: the copy is written atomically, so nothing is half-done
             raise VaultError(f"no se pudo escribir la copia de seguridad {Path(target).name}: {_reason(exc)}") from None
+        if self.installation is not None:
+            # From now on the backup is older than the vault: restoring it must renew the device identity.
+            identity.rotate_token(self, self.installation)
         return Path(target)
 
 
@@ -415,7 +499,7 @@ def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
 def _newest_hlc(db: Database) -> str | None:
     """The highest updated_hlc in any synchronisable table (each lookup uses that table's index)."""
     newest = None
-    for table in schema.SYNCABLE_TABLES:
+    for table in SYNCABLE_TABLES:
         value = db.execute(f"SELECT max(updated_hlc) FROM {table}").fetchone()[0]
         if value and (newest is None or value > newest):
             newest = value
@@ -440,9 +524,19 @@ def _first_coordinator(db: Database) -> str | None:
     return row[0] if row else None
 
 
-def _random_device_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(4))
+def _clock_notice(vault: Vault) -> str | None:
+    """Warn when the wall clock is well behind the last change saved (set back, or a flat clock battery)."""
+    behind = vault.hlc.behind_ms()
+    if behind < CLOCK_BEHIND_NOTICE_MS:
+        return None
+    span = describe_span(behind)
+    return tr(
+        f"La hora de este equipo está {span} atrasada respecto del último cambio guardado en la bóveda."
+        " Revise la fecha y la hora del sistema; mientras tanto los cambios nuevos se ordenan después de los"
+        " anteriores.",
+        f"This computer's clock is {span} behind the last change saved in the vault. Check the system date and"
+        " time; meanwhile new changes are still ordered after the earlier ones.",
+    )
 
 
 def _stamp() -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QW
 
 from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.idle import IdleWatcher
+from dmi_desktop.ui.notices import show_notices
 from dmi_desktop.ui.unlock_dialog import UnlockDialog
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class LockController(QObject):
         self._covers: list[_Cover] = []
         self._active: QWidget | None = None
         self.locked = False
+        self.notice_box: QMessageBox | None = None
 
     def start(self) -> None:
         """Begin watching for idleness."""
@@ -124,6 +126,7 @@ class LockController(QObject):
         self.locked = False
         self._ctx.hub.unlocked.emit()
         self.idle.start()
+        self.notice_box = show_notices(self._active, self._ctx.session.notices)
         log.info("vault unlocked after a lock")
 
     def _quit_from_lock(self) -> None:

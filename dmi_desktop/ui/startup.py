@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.services import paths
@@ -20,6 +20,7 @@ from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.lock import LockController
 from dmi_desktop.ui.main_window import MainWindow
+from dmi_desktop.ui.notices import show_notices
 from dmi_desktop.ui.progress import run_with_progress
 from dmi_desktop.ui.settings import Settings
 from dmi_desktop.ui.signals import SignalHub
@@ -55,6 +56,7 @@ class Shell(QObject):
         self.demo = False
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
+        self.notice_box: QMessageBox | None = None
         self.lock: LockController | None = None
         self.dialog: QWidget | None = None  # the unlock dialog or wizard on screen, if any
 
@@ -191,6 +193,7 @@ class Shell(QObject):
         self.window.closed.connect(self.quit)
         self.window.show()
         self.lock.start()
+        self.notice_box = show_notices(self.window, session.notices)
         log.info("main window opened")
         return self.window
 

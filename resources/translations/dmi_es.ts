@@ -423,6 +423,10 @@
         <translation>nueva foto</translation>
     </message>
     <message>
+        <source>(details erased)</source>
+        <translation>(detalle borrado)</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -810,6 +814,14 @@
         <translation>Cambió la foto</translation>
     </message>
     <message>
+        <source>Imported from a file</source>
+        <translation>Importó desde un archivo</translation>
+    </message>
+    <message>
+        <source>Created as demo data</source>
+        <translation>Creó como datos de demostración</translation>
+    </message>
+    <message>
         <source>Added {kind}</source>
         <translation>Agregó {kind}</translation>
     </message>
@@ -965,6 +977,13 @@
     <message>
         <source>New note</source>
         <translation>Nueva nota</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from dmi_desktop.storage.installation import RECORD_NAME
 from tests.conftest import COORDINATOR, PASSPHRASE, STAFF, STAFF_PASSPHRASE, VIEWER, VIEWER_PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,6 +142,8 @@ def cli(cli_template: Template, tmp_path: Path) -> Cli:
     """A fresh copy of the CLI-built vault for one test."""
     home = tmp_path / "home"
     shutil.copytree(cli_template.folder, home / "vault")
+    # The test's installation is the one that built the template: the copy opens as the same device.
+    shutil.copy2(cli_template.folder.parent / RECORD_NAME, home / RECORD_NAME)
     return Cli(home, cli_template.recovery_key)
 
 

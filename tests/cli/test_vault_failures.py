@@ -53,8 +53,10 @@ def test_vault_from_a_newer_version_is_refused_unchanged(cli: Cli) -> None:
 def test_audit_edited_behind_the_apps_back_is_named(cli: Cli) -> None:
     session = Session.unlock(cli.vault, PASSPHRASE)
     db = session.vault.db
-    db.execute("DROP TRIGGER audit_no_update")
-    db.execute("UPDATE audit SET action = 'user.remove' WHERE seq = 2")
+    db.execute("DROP TRIGGER audit_entries_no_update")
+    db.execute(
+        "UPDATE audit_entries SET action = 'user.remove' WHERE device_id = ? AND seq = 2", (session.vault.device_id,)
+    )
     session.close()
     verified = cli("audit", "verify")
     verified.assert_refused("audit BROKEN at entry 2")

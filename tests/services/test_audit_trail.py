@@ -1,10 +1,11 @@
-"""The audit trail through a session: every write leaves who/what/before→after; tampering is named."""
+"""The audit trail through a session: who did what, history as data, tampering named, erasure-safe."""
 
 from datetime import date
 
 import pytest
 
 from dmi_desktop.domain.status import Status
+from dmi_desktop.services.importer import apply_import, preview_import
 from tests.conftest import COORDINATOR, STAFF
 
 TODAY = date(2025, 6, 1)
@@ -23,7 +24,7 @@ def busy(open_session):
     return session, p.id
 
 
-def test_every_write_is_in_the_chain_with_who_and_before_after(busy):
+def test_every_write_is_in_the_history_with_who_and_what(busy):
     session, pid = busy
     assert session.verify_audit().ok
     history = session.participants.history(pid)
@@ -32,23 +33,79 @@ def test_every_write_is_in_the_chain_with_who_and_before_after(busy):
     assert {e.user for e in history} == {STAFF}
     update = history[3]
     assert (update.before, update.after) == ({"alias": ""}, {"alias": "La Rucia"})
-    assert history[0].before["body"] == "primera visita" and history[0].after is None
+    status = history[2]
+    assert status.before == {"status": "identified"}
+    assert status.after == {"status": "under_review", "reason": "revisión con Fiscalía"}
+    # A creation names the fields it set; the values are the file itself, not copied into the audit.
+    assert set(history[-1].fields) == {"nombres", "apellido_paterno", "rut"} and history[-1].after is None
 
 
-def _drop_triggers(session):
-    session.vault.db.execute("DROP TRIGGER audit_no_update")
-    session.vault.db.execute("DROP TRIGGER audit_no_delete")
+def test_the_status_reason_is_data_in_the_file_not_only_in_the_audit(busy):
+    session, pid = busy
+    (change,) = session.participants.status_history(pid)
+    assert (change.from_status, change.to_status, change.reason, change.changed_by) == (
+        "identified",
+        "under_review",
+        "revisión con Fiscalía",
+        STAFF,
+    )
+    assert change.origin == session.vault.device_id and change.created_hlc
+    assert session.participants.file(pid).status_history == [change]
+
+
+def test_the_audit_holds_no_personal_values_of_created_records(busy):
+    session, _pid = busy
+    bodies = " ".join(r[0] for r in session.vault.db.execute("SELECT body FROM audit_payloads"))
+    for value in ("Rosa", "Tapia", "7654321", "primera visita"):
+        assert value not in bodies
+
+
+def test_erasing_a_persons_audit_payloads_keeps_the_chain_verifiable(busy):
+    session, pid = busy
+    ids = [pid, *session.participants.children["notes"].ids_for(pid)]
+    with session.vault.atomic():
+        erased = session.vault.audit.erase_payloads(ids)
+    assert erased >= 2  # the alias edit and the status move carried old → new values
+    result = session.verify_audit()
+    assert result.ok and result.erased_payloads == erased
+    update = next(e for e in session.participants.history(pid) if e.action == "participant.update")
+    assert update.erased and update.before is None and update.fields == ("alias",)
+    # The status history is data: erasure of the file itself is a later step, not the audit's.
+    assert session.participants.status_history(pid)
+
+
+def test_an_import_is_one_audit_entry_naming_every_person(open_session, tmp_path):
+    session = open_session(COORDINATOR)
+    src = tmp_path / "lista.csv"
+    src.write_text("Nombres;Apellido paterno\nAna;Soto\nLuis;Mena\nEva;Rojas\n", encoding="utf-8")
+    before = session.vault.audit.count()
+    result = apply_import(session, preview_import(session, src))
+    assert result.created == 3
+    assert session.vault.audit.count() == before + 1
+    ids = [p.id for p in session.participants.list()]
+    (entry,) = session.vault.audit.for_entity(ids[0])
+    assert entry.action == "participant.import_file" and sorted(entry.payload["ids"]) == sorted(ids)
+    assert entry.after["file"] == "lista.csv" and entry.after["counts"] == {"participant.import": 3}
+    for pid in ids:
+        assert [e.action for e in session.participants.history(pid)] == ["participant.import_file"]
 
 
 def _seq_of(session, action):
-    return session.vault.db.execute("SELECT seq FROM audit WHERE action = ?", (action,)).fetchone()[0]
+    return session.vault.db.execute(
+        "SELECT seq FROM audit_entries WHERE action = ? AND device_id = ?", (action, session.vault.device_id)
+    ).fetchone()[0]
+
+
+def _drop_triggers(session):
+    session.vault.db.execute("DROP TRIGGER audit_entries_no_update")
+    session.vault.db.execute("DROP TRIGGER audit_entries_no_delete")
 
 
 def test_an_entry_edited_behind_the_apps_back_is_named(busy):
     session, _ = busy
     _drop_triggers(session)
     seq = _seq_of(session, "participant.update")
-    session.vault.db.execute('UPDATE audit SET after = \'{"alias":"otra"}\' WHERE seq = ?', (seq,))
+    session.vault.db.execute("UPDATE audit_entries SET user = 'otra' WHERE seq = ?", (seq,))
     result = session.verify_audit()
     assert not result.ok and result.first_bad == seq and str(seq) in result.reason
 
@@ -57,17 +114,20 @@ def test_an_entry_deleted_behind_the_apps_back_is_named(busy):
     session, _ = busy
     _drop_triggers(session)
     seq = _seq_of(session, "participant.status")
-    session.vault.db.execute("DELETE FROM audit WHERE seq = ?", (seq,))
+    session.vault.db.execute("DELETE FROM audit_entries WHERE seq = ?", (seq,))
     result = session.verify_audit()
     assert result.first_bad == seq and "eliminada" in result.reason
 
 
-def test_the_newest_entries_deleted_behind_the_apps_back_are_detected(busy):
-    session, _ = busy
+def test_the_newest_entries_deleted_behind_the_apps_back_are_detected_and_writes_refused(busy):
+    session, pid = busy
     _drop_triggers(session)
     seq = _seq_of(session, "notes.create")
-    session.vault.db.execute("DELETE FROM audit WHERE seq >= ?", (seq,))
+    session.vault.db.execute("DELETE FROM audit_entries WHERE seq >= ?", (seq,))
     assert session.verify_audit().first_bad == seq
+    with pytest.raises(Exception, match="alterada"):
+        session.participants.update(pid, {"alias": "otra"})
+    assert session.participants.get(pid).alias == "La Rucia"
 
 
 def test_the_chain_survives_closing_and_reopening(busy, open_session):
@@ -75,4 +135,4 @@ def test_the_chain_survives_closing_and_reopening(busy, open_session):
     session.close()
     again = open_session(COORDINATOR)
     result = again.verify_audit()
-    assert result.ok and result.entries > 8
+    assert result.ok and result.entries > 6

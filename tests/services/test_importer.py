@@ -179,12 +179,13 @@ def test_applying_the_same_preview_twice_is_refused_the_second_time(session, tmp
     assert session.participants.count(ParticipantQuery()) == 2
 
 
-def test_import_is_audited_per_person_plus_a_summary_naming_the_file(session, tmp_path):
+def test_import_is_one_audit_entry_naming_the_file_and_every_person(session, tmp_path):
     before = audit_size(session)
     apply_import(session, preview_import(session, write_csv(tmp_path / "lista.csv", [HEADER, JOSE, MARIA])))
-    assert audit_size(session) == before + 3
+    assert audit_size(session) == before + 1
     jose = people(session)["José Tomás"]
-    assert [e.action for e in session.participants.history(jose.id)] == ["participant.import"]
+    (entry,) = session.participants.history(jose.id)
+    assert entry.action == "participant.import_file"
 
 
 @pytest.mark.parametrize(

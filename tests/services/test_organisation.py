@@ -48,12 +48,10 @@ def test_logo_is_kept_unless_replaced_or_removed(session):
 
 def test_update_is_audited_without_the_image(session):
     OrganisationService(session).update(organisation="Muni", logo=PNG)
-    entries = session.vault.db.execute(
-        "SELECT action, after FROM audit WHERE action = 'organisation.update'"
-    ).fetchall()
+    entries = session.vault.audit.for_entity("letterhead")
     assert len(entries) == 1
-    assert "logo_sha256" in entries[0][1]
-    assert "PNG" not in entries[0][1]
+    assert "logo_sha256" in entries[0].after
+    assert "PNG" not in entries[0].payload_body
     assert session.verify_audit().ok
 
 

@@ -45,7 +45,7 @@ def _names(svc, **query):
 
 
 def _audit_size(session):
-    return session.vault.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    return session.vault.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
 
 
 def test_create_stores_normalised_values_and_starts_the_life_cycle(svc, session):
@@ -54,7 +54,9 @@ def test_create_stores_normalised_values_and_starts_the_life_cycle(svc, session)
     assert p.case_no.startswith(f"LC1-{date.today().year}-") and p.case_no.endswith("00001")
     assert svc.get(p.case_no.lower()).id == p.id  # found by case number as typed
     entry = session.vault.audit.for_entity(p.id)[0]
-    assert entry.action == "participant.create" and entry.after["nombres"] == "José Miguel"
+    assert entry.action == "participant.create" and entry.user == "coordinadora"
+    # The audit names what was set; the values live in the file (and leave with an erasure).
+    assert {"nombres", "apellido_paterno", "rut"} <= set(entry.fields) and entry.payload is None
 
 
 @pytest.mark.parametrize("field", ["case_no", "id", "deleted", "photo", "_clock", "origin"])
@@ -79,12 +81,15 @@ def test_status_only_moves_along_the_life_cycle(svc, session):
         svc.set_status(p.id, "jubilado")
     assert svc.get(p.id).status is Status.IDENTIFIED and _audit_size(session) == before
     assert svc.allowed_statuses(p.id) == [Status.UNDER_REVIEW, Status.DROPPED]
-    svc.set_status(p.id, "en revisión", reason="caso revisado")
+    svc.set_status(p.id, "en revisión", reason="  caso   revisado ")
     entry = session.vault.audit.for_entity(p.id)[0]
-    assert (entry.before, entry.after) == (
+    assert (entry.action, entry.before, entry.after) == (
+        "participant.status",
         {"status": "identified"},
-        {"status": "under_review", "reason": "caso revisado"},
+        {"status": "under_review"},
     )
+    (change,) = svc.status_history(p.id)
+    assert (change.from_status, change.to_status, change.reason) == ("identified", "under_review", "caso revisado")
 
 
 def test_an_import_may_give_an_initial_status(svc):

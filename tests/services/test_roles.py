@@ -25,7 +25,7 @@ def file_with_banked_case(open_session):
 
 
 def _audit_size(session):
-    return session.vault.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    return session.vault.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
 
 
 def test_the_coordinator_sees_the_banked_case_and_its_history(open_session, file_with_banked_case):

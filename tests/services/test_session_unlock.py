@@ -22,7 +22,7 @@ def _spanish():
 
 
 def _last_action(session):
-    row = session.vault.db.execute("SELECT user, action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    row = session.vault.db.execute("SELECT user, action FROM audit_entries ORDER BY hlc DESC LIMIT 1").fetchone()
     return tuple(row)
 
 

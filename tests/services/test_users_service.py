@@ -69,11 +69,11 @@ def test_add_creates_a_slot_a_role_and_an_audit_entry(session, vault_dir):
 )
 def test_add_refuses_bad_input_and_changes_nothing(session, vault_dir, name, role, passphrase, error):
     before = (vault_dir / "vault.keys").read_bytes()
-    audit = session.vault.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    audit = session.vault.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
     with pytest.raises(error):
         session.users.add(name, role, passphrase)
     assert (vault_dir / "vault.keys").read_bytes() == before
-    assert session.vault.db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit
+    assert session.vault.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0] == audit
 
 
 def test_remove_deletes_the_slot_and_the_role(session, vault_dir):

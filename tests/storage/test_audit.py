@@ -1,127 +1,271 @@
-"""The audit chain: append-only inside the app, and any edit, deletion or insertion behind its back is named."""
+"""The audit: a chain per device, payloads apart (erasable), tampering named, other devices' chains verbatim."""
 
 import json
+import uuid
 
 import pytest
 
-from dmi_desktop.storage.audit import entry_hash
+from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest
 from dmi_desktop.storage.driver import DatabaseError
+from dmi_desktop.storage.errors import AuditTampered, VaultError
 from dmi_desktop.storage.vault import Vault
 from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
 def vault(vault_dir):
-    """The template vault with ten more audit entries (seq 1..n), triggers dropped for tampering."""
+    """The template vault with ten more entries on this device's chain."""
     v = Vault.unlock(vault_dir, PASSPHRASE)
     with v.atomic():
         for i in range(10):
-            v.audit.append("coordinadora", "test.action", "test", f"e{i}", {"n": i}, {"n": i + 1})
+            v.audit.append(
+                "coordinadora",
+                "test.action",
+                "test",
+                f"e{i}",
+                fields=["n"],
+                payload={"before": {"n": i}, "after": {"n": i + 1}},
+            )
     yield v
     v.close()
 
 
-def _count(v):
-    return v.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+def _count(v, device=None):
+    return v.db.execute("SELECT count(*) FROM audit_entries WHERE device_id = ?", (device or v.device_id,)).fetchone()[
+        0
+    ]
+
+
+def _seq_of(v, entity_id):
+    return v.db.execute(
+        "SELECT seq FROM audit_entries WHERE device_id = ? AND entity_id = ?", (v.device_id, entity_id)
+    ).fetchone()[0]
 
 
 def _untrigger(v):
-    v.db.execute("DROP TRIGGER audit_no_update")
-    v.db.execute("DROP TRIGGER audit_no_delete")
+    v.db.execute("DROP TRIGGER audit_entries_no_update")
+    v.db.execute("DROP TRIGGER audit_entries_no_delete")
 
 
 def test_a_healthy_chain_verifies(vault):
     result = vault.audit.verify()
-    assert result.ok and result.entries == _count(vault) and result.first_bad is None
+    assert result.ok and result.entries == _count(vault) and result.first_bad is None and result.devices == 1
 
 
-def test_the_app_cannot_update_or_delete_entries(vault):
+def test_the_app_cannot_update_or_delete_entries_or_rewrite_payloads(vault):
     with pytest.raises(DatabaseError, match="append-only"):
-        vault.db.execute("UPDATE audit SET user = 'otro' WHERE seq = 2")
+        vault.db.execute("UPDATE audit_entries SET user = 'otro' WHERE seq = 2")
     with pytest.raises(DatabaseError, match="append-only"):
-        vault.db.execute("DELETE FROM audit WHERE seq = 2")
+        vault.db.execute("DELETE FROM audit_entries WHERE seq = 2")
+    with pytest.raises(DatabaseError, match="erased"):
+        vault.db.execute("UPDATE audit_payloads SET body = '{}' WHERE seq = 2")
 
 
-@pytest.mark.parametrize("column", ["user", "action", "after", "at"])
+@pytest.mark.parametrize("column", ["user", "action", "fields", "hlc", "entity_id", "digest"])
 def test_an_edited_entry_is_named(vault, column):
     _untrigger(vault)
-    value = json.dumps({"n": 999}) if column == "after" else "alterado"
-    vault.db.execute(f"UPDATE audit SET {column} = ? WHERE seq = 5", (value,))
+    seq = _seq_of(vault, "e4")
+    vault.db.execute(
+        f"UPDATE audit_entries SET {column} = 'alterado' WHERE device_id = ? AND seq = ?", (vault.device_id, seq)
+    )
     result = vault.audit.verify()
-    assert result.first_bad == 5 and "5" in result.reason
+    assert result.first_bad == seq and str(seq) in result.reason and "modificada" in result.reason
+
+
+def test_an_edited_payload_is_named_though_payloads_may_be_deleted(vault):
+    seq = _seq_of(vault, "e4")
+    salt = vault.db.execute("SELECT salt FROM audit_payloads WHERE seq = ?", (seq,)).fetchone()[0]
+    vault.db.execute("DELETE FROM audit_payloads WHERE seq = ?", (seq,))
+    vault.db.execute(
+        "INSERT INTO audit_payloads VALUES (?, ?, ?, ?)",
+        (vault.device_id, seq, salt, canonical({"before": {"n": 4}, "after": {"n": 999}})),
+    )
+    result = vault.audit.verify()
+    assert result.first_bad == seq and "detalle" in result.reason
 
 
 def test_an_entry_rehashed_after_editing_breaks_the_next_link(vault):
     _untrigger(vault)
+    seq = _seq_of(vault, "e3")
     row = vault.db.execute(
-        "SELECT seq, at, user, action, entity, entity_id, before, after, prev_hash FROM audit WHERE seq = 4"
+        "SELECT device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev_hash FROM audit_entries"
+        " WHERE device_id = ? AND seq = ?",
+        (vault.device_id, seq),
     ).fetchone()
     forged = list(row)
-    forged[2] = "alguien"
-    vault.db.execute("UPDATE audit SET user = ?, hash = ? WHERE seq = 4", (forged[2], entry_hash(*forged)))
+    forged[3] = "alguien"
+    vault.db.execute(
+        "UPDATE audit_entries SET user = ?, hash = ? WHERE device_id = ? AND seq = ?",
+        (forged[3], entry_hash(*forged), vault.device_id, seq),
+    )
     result = vault.audit.verify()
-    assert result.first_bad == 5 and "no enlaza" in result.reason
+    assert result.first_bad == seq + 1 and "no enlaza" in result.reason
 
 
 def test_a_deleted_entry_in_the_middle_is_named(vault):
     _untrigger(vault)
-    vault.db.execute("DELETE FROM audit WHERE seq = 6")
+    seq = _seq_of(vault, "e5")
+    vault.db.execute("DELETE FROM audit_entries WHERE device_id = ? AND seq = ?", (vault.device_id, seq))
     result = vault.audit.verify()
-    assert result.first_bad == 6 and "eliminada" in result.reason
+    assert result.first_bad == seq and "eliminada" in result.reason
 
 
 def test_the_first_entry_deleted_is_named(vault):
     _untrigger(vault)
-    vault.db.execute("DELETE FROM audit WHERE seq = 1")
+    vault.db.execute("DELETE FROM audit_entries WHERE seq = 1")
     assert vault.audit.verify().first_bad == 1
 
 
-def test_entries_cut_off_the_end_are_detected(vault):
+def test_entries_cut_off_the_end_are_detected_and_the_next_append_refused(vault):
     total = _count(vault)
     _untrigger(vault)
-    vault.db.execute("DELETE FROM audit WHERE seq > ?", (total - 3,))
+    vault.db.execute("DELETE FROM audit_entries WHERE seq > ?", (total - 3,))
     result = vault.audit.verify()
     assert result.first_bad == total - 2 and "eliminadas" in result.reason
+    # The next append would chain onto entry total-3 and paper over the cut: it is refused instead.
+    with pytest.raises(AuditTampered, match="alterada"), vault.atomic():
+        vault.audit.append("coordinadora", "test.after", "test", "x")
+    assert _count(vault) == total - 3
 
 
-def test_an_entry_inserted_in_the_middle_is_detected(vault):
-    _untrigger(vault)
-    # Make room at seq 4 by shifting later entries up, then insert a forged entry with a valid-looking hash.
-    vault.db.execute("UPDATE audit SET seq = seq + 1000 WHERE seq >= 4")
-    vault.db.execute("UPDATE audit SET seq = seq - 999 WHERE seq >= 1004")
-    prev = vault.db.execute("SELECT hash FROM audit WHERE seq = 3").fetchone()[0]
-    fields = [4, "2025-01-01T00:00:00.000+00:00", "intruso", "participant.delete", "participant", "x", None, None, prev]
-    vault.db.execute(
-        "INSERT INTO audit (seq, at, user, action, entity, entity_id, before, after, prev_hash, hash)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (*fields, entry_hash(*fields)),
-    )
-    result = vault.audit.verify()
-    assert result.first_bad == 5  # the forged entry links to 3, but the shifted one after it no longer matches
-
-
-def test_an_entry_appended_behind_the_apps_back_is_detected(vault):
+def test_an_entry_appended_behind_the_apps_back_is_detected_and_blocks_appends(vault):
     total = _count(vault)
-    last = vault.db.execute("SELECT hash FROM audit WHERE seq = ?", (total,)).fetchone()[0]
-    fields = [total + 1, "2025-01-01T00:00:00.000+00:00", "intruso", "x", "x", "x", None, None, last]
+    last = vault.db.execute("SELECT hash FROM audit_entries WHERE seq = ?", (total,)).fetchone()[0]
+    forged = [vault.device_id, total + 1, "001700000000000-00000-x", "intruso", "x", "x", "x", "[]", "", last]
     vault.db.execute(
-        "INSERT INTO audit (seq, at, user, action, entity, entity_id, before, after, prev_hash, hash)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (*fields, entry_hash(*fields)),
+        "INSERT INTO audit_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*forged, entry_hash(*forged))
     )
     result = vault.audit.verify()
-    assert result.first_bad == total + 1
+    assert result.first_bad == total + 1 and "agregada" in result.reason
+    with pytest.raises(AuditTampered):
+        vault.audit.append("coordinadora", "test.after", "test", "x")
 
 
-def test_a_wiped_log_is_detected(vault):
+def test_a_wiped_chain_or_head_is_detected(vault):
     _untrigger(vault)
-    vault.db.execute("DELETE FROM audit")
-    result = vault.audit.verify()
-    assert not result.ok and result.first_bad == 1
-    vault.db.execute("DELETE FROM meta WHERE key = 'audit_head'")
-    assert vault.audit.verify().first_bad == 1
+    vault.db.execute("DELETE FROM audit_heads")
+    assert vault.audit.verify().first_bad == _count(vault) + 1
+    vault.db.execute("DELETE FROM audit_entries")
+    assert vault.audit.verify().first_bad == 1 or not vault.audit.verify().ok
 
 
-def test_entries_for_a_record_come_newest_first_with_their_data(vault):
-    entries = vault.audit.for_entity("e3")
+def test_erased_payloads_leave_every_chain_verifiable(vault):
+    before = vault.audit.verify()
+    with vault.atomic():
+        erased = vault.audit.erase_payloads(["e2", "e7"])
+    assert erased == 2
+    after = vault.audit.verify()
+    assert after.ok and after.entries == before.entries and after.erased_payloads == 2
+    (entry,) = vault.audit.for_entities(["e2"])
+    assert entry.erased and entry.payload is None and entry.before is None and entry.fields == ("n",)
+
+
+def test_a_deleted_payload_cannot_be_guessed_back_from_its_digest(vault):
+    # The digest is salted: the same small payload gives a different digest each time.
+    seq_a, seq_b = _seq_of(vault, "e1"), _seq_of(vault, "e2")
+    digests = [
+        vault.db.execute("SELECT digest FROM audit_entries WHERE seq = ?", (s,)).fetchone()[0] for s in (seq_a, seq_b)
+    ]
+    plain = canonical({"before": {"n": 1}, "after": {"n": 2}})
+    assert payload_digest("", plain) not in digests
+
+
+def test_entries_for_a_record_come_newest_first_with_their_values(vault):
+    entries = vault.audit.for_entities(["e3"])
     assert [(e.action, e.before, e.after) for e in entries] == [("test.action", {"n": 3}, {"n": 4})]
+
+
+def test_a_batch_entry_is_found_from_any_of_the_ids_it_names(vault):
+    ids = [str(uuid.uuid4()) for _ in range(3)]
+    with vault.atomic():
+        vault.audit.append("coordinadora", "test.batch", "import", "lote-1", payload={"ids": ids}, refs=ids)
+    for record in ids:
+        assert [e.entity_id for e in vault.audit.for_entities([record])] == ["lote-1"]
+
+
+# -- another device's chain, stored verbatim ---------------------------------------------------------------
+
+
+def _remote_chain(device: str, n: int, *, payload: bool = True) -> list[AuditEntry]:
+    """A chain written by another laptop, built here with the frozen format (never through this vault)."""
+    out, prev = [], GENESIS
+    for seq in range(1, n + 1):
+        hlc = f"{1_790_000_000_000 + seq:015d}-00000-{device}"
+        body = canonical({"before": None, "after": {"k": seq}}) if payload else None
+        salt = new_salt()
+        digest = payload_digest(salt, body) if body else ""
+        fields = canonical(["k"])
+        h = entry_hash(device, seq, hlc, "pedro", "remote.action", "thing", f"r{seq}", fields, digest, prev)
+        out.append(
+            AuditEntry(
+                device,
+                seq,
+                hlc,
+                "pedro",
+                "remote.action",
+                "thing",
+                f"r{seq}",
+                ("k",),
+                digest,
+                prev,
+                h,
+                json.loads(body) if body else None,
+                salt,
+                body,
+            )
+        )
+        prev = h
+    return out
+
+
+def test_a_second_devices_chain_is_stored_verbatim_and_verified_on_its_own(vault):
+    device = str(uuid.uuid4())
+    chain = _remote_chain(device, 5)
+    with vault.atomic():
+        assert vault.audit.store_remote(chain[:3]) == 3
+        assert vault.audit.store_remote(chain) == 2  # the first three again: identical, skipped
+    stored = vault.audit.chain(device)
+    assert [e.hash for e in stored] == [e.hash for e in chain]  # never re-hashed
+    result = vault.audit.verify()
+    assert result.ok and result.devices == 2 and result.entries == _count(vault) + 5
+    # Local appends go on after the remote chain arrived, on this device's own chain.
+    with vault.atomic():
+        vault.audit.append("coordinadora", "test.after", "test", "x")
+    assert vault.audit.verify().ok
+
+
+def test_tampering_with_another_devices_chain_names_that_device(vault):
+    device = str(uuid.uuid4())
+    with vault.atomic():
+        vault.audit.store_remote(_remote_chain(device, 4))
+    _untrigger(vault)
+    vault.db.execute("UPDATE audit_entries SET user = 'alguien' WHERE device_id = ? AND seq = 3", (device,))
+    result = vault.audit.verify()
+    assert result.device == device and result.first_bad == 3 and device[:8] in result.reason
+
+
+def test_a_remote_chain_that_does_not_continue_is_refused_and_nothing_stored(vault):
+    device = str(uuid.uuid4())
+    chain = _remote_chain(device, 4)
+    with pytest.raises(VaultError, match="no continúa"), vault.atomic():
+        vault.audit.store_remote([chain[0], chain[2]])  # entry 2 missing
+    assert vault.audit.chain(device) == []
+    with vault.atomic():
+        vault.audit.store_remote(chain[:2])
+    other = _remote_chain(device, 3)  # a different chain under the same device id
+    with pytest.raises(VaultError, match="no coincide"), vault.atomic():
+        vault.audit.store_remote(other)
+    with pytest.raises(VaultError, match="mismo equipo"), vault.atomic():
+        vault.audit.store_remote(_remote_chain(vault.device_id, 1))
+    assert vault.audit.verify().ok
+
+
+def test_remote_payloads_that_do_not_match_their_digest_are_not_kept(vault):
+    device = str(uuid.uuid4())
+    (entry,) = _remote_chain(device, 1)
+    forged = AuditEntry(**{**entry.__dict__, "payload_body": canonical({"before": None, "after": {"k": 666}})})
+    with vault.atomic():
+        vault.audit.store_remote([forged])
+    (stored,) = vault.audit.chain(device)
+    assert stored.payload is None and stored.erased and vault.audit.verify().ok

@@ -19,7 +19,7 @@ def _grow(vault_dir, entries=400):
     vault = Vault.unlock(vault_dir, PASSPHRASE)
     with vault.atomic():
         for i in range(entries):
-            vault.audit.append("coordinadora", "test.fill", "test", str(i), None, {"text": "relleno " * 40})
+            vault.audit.append("coordinadora", "test.fill", "test", str(i), payload={"text": "relleno " * 40})
     vault.close()
 
 

@@ -164,8 +164,11 @@ def test_users_roles_passphrases_and_the_recovery_key_still_open_it(fixture_copy
 
 def test_live_and_tombstoned_rows_per_table_are_the_same(upgraded):
     session, expected = upgraded
-    assert set(expected["tables"]) == set(SYNCABLE_TABLES)
-    for table in SYNCABLE_TABLES:
+    # Schema 3 added the status history, filled from the old audit: one row per recorded status change.
+    assert set(SYNCABLE_TABLES) == set(expected["tables"]) | {"status_changes"}
+    count = session.vault.db.execute("SELECT count(*) FROM status_changes WHERE deleted = 0").fetchone()[0]
+    assert count == len(expected["status_changes"])
+    for table in expected["tables"]:
         live, dead = session.vault.db.execute(
             f"SELECT count(*) FILTER (WHERE deleted = 0), count(*) FILTER (WHERE deleted <> 0) FROM {table}"
         ).fetchone()
@@ -178,10 +181,16 @@ def test_integrity_is_clean_and_the_audit_verifies_with_every_old_entry(upgraded
     assert expected["integrity_problems"] == [] and expected["audit"]["verify"]["ok"]
     assert session.vault.integrity_problems() == []
     result = session.verify_audit()
-    # The old entries plus the unlock just made; every kind of audited write is among them.
-    assert result.ok and result.entries == expected["audit"]["entries"] + 1
-    actions = Counter(dict(session.vault.db.execute("SELECT action, count(*) FROM audit GROUP BY action")))
-    assert actions == Counter(expected["audit"]["actions"]) + Counter({"vault.unlock": 1})
+    # The old entries (moved into this device's chain), the migration's own entry and the unlock just made.
+    assert result.ok and result.entries == expected["audit"]["entries"] + 2
+    actions = Counter(dict(session.vault.db.execute("SELECT action, count(*) FROM audit_entries GROUP BY action")))
+    assert actions == Counter(expected["audit"]["actions"]) + Counter({"vault.unlock": 1, "vault.migrate": 1})
+    (migrate,) = [e for e in session.vault.audit.chain(session.vault.device_id) if e.action == "vault.migrate"]
+    assert migrate.payload == {
+        "from_schema": "1-2",
+        "legacy_chain": "ok",
+        "legacy_entries": expected["audit"]["entries"],
+    }
     assert {"participant.update", "participant.photo", "checkins.delete", "participant.export"} <= set(actions)
     assert {"participant.import", "participant.import_file", "user.add", "user.passphrase"} <= set(actions)
 
@@ -192,7 +201,7 @@ def test_the_check_command_finds_nothing_wrong(fixture_copy, monkeypatch, capsys
     assert cli_main(["--vault", str(folder), "--user", COORDINATOR, "--json", "check"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] and report["problems"] == []
-    assert report["audit_entries"] == expected["audit"]["entries"] + 1
+    assert report["audit_entries"] == expected["audit"]["entries"] + 2
 
 
 def test_every_status_change_and_its_reason_is_in_the_history(upgraded):
@@ -200,21 +209,23 @@ def test_every_status_change_and_its_reason_is_in_the_history(upgraded):
     assert len(expected["status_changes"]) > 20
     seen = []
     for pid in sorted({c["participant_id"] for c in expected["status_changes"]}):
-        for e in session.participants.history(pid):
-            if e.action == "participant.status":
-                seen.append(
-                    {
-                        "seq": e.seq,
-                        "participant_id": e.entity_id,
-                        "before": e.before["status"],
-                        "after": e.after["status"],
-                        "reason": e.after.get("reason", ""),
-                        "user": e.user,
-                        "at": e.at,
-                    }
-                )
-    seen.sort(key=lambda c: c["seq"])
-    assert seen == expected["status_changes"]
+        changes = session.participants.status_history(pid)
+        history = [e for e in session.participants.history(pid) if e.action == "participant.status"]
+        assert len(history) == len(changes)  # the History tab shows each one once
+        for c in changes:
+            seen.append(
+                {
+                    "hlc": c.created_hlc,
+                    "participant_id": c.participant_id,
+                    "before": c.from_status,
+                    "after": c.to_status,
+                    "reason": c.reason,
+                    "user": c.changed_by,
+                    "at": c.at,
+                }
+            )
+    seen.sort(key=lambda c: c.pop("hlc"))
+    assert seen == [{k: v for k, v in c.items() if k != "seq"} for c in expected["status_changes"]]
     # The last two moves are the generator's own: one by the coordinator, then one by the staff member.
     made = [
         (c["participant_id"], c["before"], c["after"], c["reason"]) for c in expected["operations"]["status_changes"]

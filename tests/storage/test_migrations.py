@@ -1,8 +1,11 @@
 """Schema migrations: built from nothing, pinned, backed up before running, atomic per step."""
 
+import hashlib
+
 import pytest
 
 from dmi_desktop.storage import schema
+from dmi_desktop.storage import tables as tables_registry
 from dmi_desktop.storage.backup import read_header
 from dmi_desktop.storage.connection import open_database
 from dmi_desktop.storage.errors import VaultError
@@ -13,11 +16,15 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 2
+LATEST = 3
 TABLES = [
-    "audit",
+    "audit_entries",
+    "audit_heads",
+    "audit_payloads",
+    "audit_refs",
     "banked_cases",
     "checkins",
+    "device_identities",
     "eligibility_reviews",
     "influentials",
     "meta",
@@ -26,9 +33,15 @@ TABLES = [
     "participants_fts",
     "referrals",
     "sequences",
+    "status_changes",
     "users",
     "violations",
 ]
+# SHA-256 of each released migration's SQL: a released migration is history and never changes.
+FROZEN_SQL = {
+    1: "940a06e3d4f54846df8180dd3a447474bfba32e6e3c39937ed429f0111b52152",
+    2: "414b9d1421467b9d3d2b3f2eafb23bfdb584de6931b07da7f29162f9796bcfa0",
+}
 
 
 def _names(db, kind):
@@ -54,6 +67,26 @@ def test_migrations_from_an_empty_database_build_the_latest_schema(tmp_path):
 def test_the_latest_schema_is_pinned():
     assert latest_version() == schema.LATEST_VERSION == LATEST
     assert [m[0] for m in schema.MIGRATIONS] == list(range(1, LATEST + 1))
+
+
+def test_released_migrations_are_frozen():
+    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes
+
+    for version, module in ((1, v001_initial), (2, v002_list_indexes)):
+        text = "\n;\n".join(module.STATEMENTS)
+        assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SQL[version], version
+
+
+def test_every_table_is_either_syncable_or_local_in_the_registry(tmp_path):
+    db = open_database(tmp_path / "x.db", KEY, create=True)
+    try:
+        apply_migrations(db)
+        tables = set(_names(db, "table"))
+    finally:
+        db.close()
+    syncable, local = set(tables_registry.SYNCABLE_TABLES), set(tables_registry.LOCAL_TABLES)
+    assert not syncable & local
+    assert tables == syncable | local
 
 
 def test_every_sync_table_carries_the_sync_columns_and_a_clock_index(tmp_path):
@@ -146,26 +179,3 @@ def test_a_failing_migration_leaves_the_vault_at_its_old_version_with_a_backup(v
     finally:
         vault.close()
     assert len(list((vault_dir / "backups").glob("antes-de-migrar-*"))) == 1
-
-
-def test_a_version_1_vault_is_migrated_with_its_data(tmp_path, monkeypatch):
-    from dmi_desktop.services.participants import ParticipantQuery
-    from dmi_desktop.services.session import Session
-    from dmi_desktop.storage.keyslots import TEST_KDF
-
-    folder = tmp_path / "v1"
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])  # the app as it was at schema 1
-    session, _ = Session.create(folder, user="ana", passphrase=PASSPHRASE, kdf=TEST_KDF)
-    session.participants.create({"nombres": "Rosa", "apellido_paterno": "Tapia", "rut": "7.654.321-6"})
-    assert schema_version(session.vault.db) == 1
-    session.close()
-    monkeypatch.undo()
-    session = Session.unlock(folder, PASSPHRASE)
-    try:
-        assert schema_version(session.vault.db) == latest_version()
-        rows = session.participants.rows(ParticipantQuery(search="rosa"))
-        assert [r.full_name for r in rows] == ["Rosa Tapia"]
-        assert session.verify_audit().ok
-    finally:
-        session.close()
-    assert len(list((folder / "backups").glob("antes-de-migrar-v1-*.dmibackup"))) == 1

@@ -243,13 +243,16 @@ def test_a_file_that_is_not_an_image_is_refused(person, qtbot, open_windows, tmp
 
 def test_selecting_a_history_row_shows_all_of_it(person, qtbot, open_windows):
     ctx, p = person()
-    ctx.session.participants.add_record("notes", p.id, {"body": "Primera línea\nSegunda línea", "author": "ana"})
+    note = ctx.session.participants.add_record("notes", p.id, {"body": "Primera línea", "author": "ana"})
+    ctx.session.participants.update_record("notes", note.id, {"body": "Primera línea\nSegunda línea"})
     window = _window(ctx, p.id, open_windows)
-    qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=3000)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 3, timeout=3000)
     window.history.view.selectRow(0)
     text = window.history.detail.text()
-    assert "Added note" in text
-    assert "Note: Primera línea / Segunda línea" in text
+    assert "Edited note" in text
+    assert "Note: Primera línea → Primera línea / Segunda línea" in text
+    window.history.view.selectRow(1)  # a creation names the fields it filled; the values are the file itself
+    assert "Added note" in window.history.detail.text() and "Note, Author" in window.history.detail.text()
 
 
 def test_the_summary_shows_age_services_and_the_banked_expiry_only_to_coordinators(make_ctx, qtbot, open_windows):

@@ -93,7 +93,9 @@ def test_coordinator_adds_and_removes_a_user(qtbot, unlocked, vault_dir, msgboxe
     users.remove_user()
     assert shell.worker.wait_idle(10_000)
     assert "nuevo" not in {u.name for u in shell.ctx.session.users.list()}
-    audited = shell.ctx.session.vault.db.execute("SELECT action FROM audit WHERE entity_id = 'nuevo'").fetchall()
+    audited = shell.ctx.session.vault.db.execute(
+        "SELECT action FROM audit_entries WHERE entity_id = 'nuevo'"
+    ).fetchall()
     assert [row[0] for row in audited] == ["user.add", "user.remove"]
 
 

@@ -1,4 +1,4 @@
-"""Table model of a participant's history (audit entries): when, who, what, and each field before → after."""
+"""Table model of a participant's history (status changes and audited edits): when, who, what, before → after."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, AuditEntry
+from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, HistoryEvent
 from dmi_desktop.domain.status import LABELS, Status, label
 from dmi_desktop.domain.validation import CHILD_SPECS
 from dmi_desktop.ui.models.formatting import format_date, format_iso_timestamp, yes_no
@@ -72,10 +72,18 @@ def field_order(entity: str) -> list[str]:
     return ["case_no", *PARTICIPANT_EDITABLE, "status", "reason", "photo", *field_labels()]
 
 
-def describe_changes(entry: AuditEntry) -> str:
-    """``Field: before → after`` for each field the entry touched (values only for a creation)."""
+def describe_changes(entry: HistoryEvent) -> str:
+    """``Field: before → after`` for each field the entry touched; just the fields' names when the audit kept
+    no values (a creation: the values are the file itself) or they were erased."""
+    from PySide6.QtCore import QCoreApplication
+
     before, after = entry.before or {}, entry.after or {}
     order = {name: i for i, name in enumerate(field_order(entry.entity))}
+    if entry.before is None and entry.after is None:
+        if entry.erased:
+            return QCoreApplication.translate("HistoryTableModel", "(details erased)")
+        shown = sorted((n for n in entry.fields if n not in HIDDEN_FIELDS), key=lambda n: (order.get(n, len(order)), n))
+        return ", ".join(field_label(n) for n in shown)
     names = sorted({*before, *after}, key=lambda n: (order.get(n, len(order)), n))
     parts = []
     for name in names:
@@ -96,22 +104,22 @@ def describe_changes(entry: AuditEntry) -> str:
 
 
 class HistoryTableModel(QAbstractTableModel):
-    """Audit entries about one participant, newest first (read-only)."""
+    """History events of one participant, newest first (read-only)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[AuditEntry] = []
+        self._entries: list[HistoryEvent] = []
         self._changes: list[str] = []
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
+    def set_entries(self, entries: list[HistoryEvent]) -> None:
         """Replace the entries shown."""
         self.beginResetModel()
         self._entries = list(entries)
         self._changes = [describe_changes(e) for e in self._entries]
         self.endResetModel()
 
-    def entry(self, row: int) -> AuditEntry:
-        """The audit entry at ``row``."""
+    def entry(self, row: int) -> HistoryEvent:
+        """The history event at ``row``."""
         return self._entries[row]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default

@@ -1,16 +1,16 @@
-"""History tab: what happened to the file, from the audit chain (who, when, what, before → after)."""
+"""History tab: what happened to the file (status changes with reasons, audited edits: who, when, what)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.domain.models import HistoryEvent
 from dmi_desktop.ui.models.history_table_model import COL_ACTION, COL_CHANGES, COL_USER, COL_WHEN, HistoryTableModel
 
 
 class HistoryTab(QWidget):
-    """Read-only audit list of one participant, newest first."""
+    """Read-only history of one participant, newest first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,7 @@ class HistoryTab(QWidget):
         cells = [self.model.index(row, c).data() for c in (COL_WHEN, COL_USER, COL_ACTION, COL_CHANGES)]
         self.detail.setText(f"{cells[0]} · {cells[1]} · {cells[2]}\n{cells[3]}")
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
+    def set_entries(self, entries: list[HistoryEvent]) -> None:
         """Show the entries (already newest first)."""
         self.model.set_entries(entries)
         self.detail.clear()

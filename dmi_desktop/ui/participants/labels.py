@@ -124,6 +124,8 @@ def action_words(action: str) -> str:
         "participant.update": QCoreApplication.translate("Labels", "Edited identity data"),
         "participant.status": QCoreApplication.translate("Labels", "Changed the status"),
         "participant.photo": QCoreApplication.translate("Labels", "Changed the photo"),
+        "participant.import_file": QCoreApplication.translate("Labels", "Imported from a file"),
+        "demo.populate": QCoreApplication.translate("Labels", "Created as demo data"),
     }
     if action in fixed:
         return fixed[action]
