@@ -94,17 +94,22 @@ def stdin_is_tty() -> bool:
         return False
 
 
-def confirm(question: str, assume_yes: bool) -> None:
-    """Go on only with ``--yes`` or a typed "s"/"y" on a terminal; otherwise refuse (CliError)."""
-    if assume_yes:
-        return
-    if not stdin_is_tty():
+def require_confirmable(assume_yes: bool) -> None:
+    """Refuse a destructive command at once when nobody can answer its question and ``--yes`` is absent."""
+    if not assume_yes and not stdin_is_tty():
         raise CliError(
             tr(
                 "se requiere confirmación: repita la orden con --yes",
                 "confirmation needed: repeat the command with --yes",
             )
         )
+
+
+def confirm(question: str, assume_yes: bool) -> None:
+    """Go on only with ``--yes`` or a typed "s"/"y" on a terminal; otherwise refuse (CliError)."""
+    if assume_yes:
+        return
+    require_confirmable(assume_yes)
     sys.stderr.write(tr(f"{question} [s/N] ", f"{question} [y/N] "))
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()

@@ -16,7 +16,7 @@ from dmi_desktop.cli.access import (
     read_secret_file,
     vault_folder,
 )
-from dmi_desktop.cli.io import CliError, confirm, emit_json, out, tr
+from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr
 from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
@@ -198,6 +198,7 @@ def run_restore(ctx: Context) -> int:
         backups.restore_into_empty(folder, source, _backup_passphrase(ctx) or passphrase(args))
         _done(ctx, {"vault": str(folder)}, tr(f"bóveda restaurada en {folder}", f"vault restored into {folder}"))
         return 0
+    require_confirmable(args.yes)  # replacing a vault: a script without --yes is refused before it is opened
     session = ctx.open()
     session.require_coordinator("restaurar copias de seguridad")
     secret = _backup_passphrase(ctx) or ctx.passphrase

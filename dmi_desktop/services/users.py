@@ -56,8 +56,8 @@ class UserService:
         self.session.publish(Changes("user", ChangeKind.CREATED, (name,)))
         return User(name, role)
 
-    def remove(self, name: str) -> None:
-        """Remove a user and their slot; the last coordinator and oneself cannot be removed."""
+    def check_removable(self, name: str) -> Role:
+        """The role of ``name`` if this session may remove them, else DmiError saying why (checked before asking)."""
         self.session.require_coordinator("eliminar usuarios")
         users = {u.name: u.role for u in self.list()}
         if name not in users:
@@ -67,9 +67,14 @@ class UserService:
         coordinators = [n for n, r in users.items() if r is Role.COORDINATOR]
         if users[name] is Role.COORDINATOR and len(coordinators) == 1:
             raise DmiError(tr("no se puede eliminar al último coordinador", "the last coordinator cannot be removed"))
+        return users[name]
+
+    def remove(self, name: str) -> None:
+        """Remove a user and their slot; the last coordinator and oneself cannot be removed."""
+        role = self.check_removable(name)
         with self.session.vault.atomic():
             self.session.vault.remove_user(name)
-            self.session.audit("user.remove", "user", name, {"role": users[name].value}, None)
+            self.session.audit("user.remove", "user", name, {"role": role.value}, None)
         self.session.publish(Changes("user", ChangeKind.DELETED, (name,)))
 
     def change_passphrase(self, new_passphrase: str, user: str | None = None) -> None:
