@@ -108,7 +108,15 @@ def run_init(ctx: Context) -> int:
     )
     ctx.session = session
     if ctx.json:
-        emit_json({"vault": str(folder), "user": user, "device_code": session.device_code, "recovery_key": recovery})
+        emit_json(
+            {
+                "id": session.device_id,
+                "vault": str(folder),
+                "user": user,
+                "device_code": session.device_code,
+                "recovery_key": recovery,
+            }
+        )
         return 0
     role = ROLE_LABELS[session.role][language()]
     out(tr(f"Bóveda creada en {folder}", f"Vault created in {folder}"))

@@ -175,6 +175,11 @@ class Session:
         return self.vault.meta("organisation") or ""
 
     @property
+    def device_id(self) -> str:
+        """This vault's device id (a UUID: the origin stamped on every row it writes)."""
+        return self.vault.device_id
+
+    @property
     def device_code(self) -> str:
         """This laptop's short code (inside every case number)."""
         return self.vault.device_code
