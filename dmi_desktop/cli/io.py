@@ -11,7 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from dmi_desktop.domain.messages import language
+from dmi_desktop.domain.messages import tr as tr  # the one tr(es, en); CLI modules take it from here
 
 
 class CliError(Exception):
@@ -20,11 +20,6 @@ class CliError(Exception):
 
 class UsageError(Exception):
     """Bad command-line usage detected after parsing (exit status 2, like argparse)."""
-
-
-def tr(es: str, en: str) -> str:
-    """The CLI's own text in the current language (Spanish by default)."""
-    return en if language() == "en" else es
 
 
 def out(text: str = "") -> None:
@@ -99,13 +94,23 @@ def stdin_is_tty() -> bool:
         return False
 
 
+def require_confirmable(assume_yes: bool) -> None:
+    """Refuse a destructive command at once when nobody can answer its question and ``--yes`` is absent."""
+    if not assume_yes and not stdin_is_tty():
+        raise CliError(
+            tr(
+                "se requiere confirmación: repita la orden con --yes",
+                "confirmation needed: repeat the command with --yes",
+            )
+        )
+
+
 def confirm(question: str, assume_yes: bool) -> None:
     """Go on only with ``--yes`` or a typed "s"/"y" on a terminal; otherwise refuse (CliError)."""
     if assume_yes:
         return
-    if not stdin_is_tty():
-        raise CliError(tr("se requiere confirmación: repita la orden con --yes", "confirmation needed: add --yes"))
-    sys.stderr.write(f"{question} [s/N] " if language() != "en" else f"{question} [y/N] ")
+    require_confirmable(assume_yes)
+    sys.stderr.write(tr(f"{question} [s/N] ", f"{question} [y/N] "))
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     if answer not in ("s", "si", "sí", "y", "yes"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from dmi_desktop.cli.access import Context, new_passphrase
-from dmi_desktop.cli.io import confirm, emit_json, out, table, tr
+from dmi_desktop.cli.io import confirm, emit_json, out, require_confirmable, table, tr
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS, Role
@@ -51,10 +51,11 @@ def run_list(ctx: Context) -> int:
 
 
 def run_remove(ctx: Context) -> int:
-    """Remove a user and their slot (their passphrase stops opening the vault)."""
+    """Remove a user and their slot (their passphrase stops opening the vault); asks first, or takes --yes."""
+    require_confirmable(ctx.args.yes)  # a script without --yes is refused before the vault is even opened
     session = ctx.open()
-    session.require_coordinator("eliminar usuarios")
     name = ctx.args.name
+    session.users.check_removable(name)  # an impossible removal is refused before asking
     confirm(tr(f"¿Eliminar al usuario {name}?", f"Remove user {name}?"), ctx.args.yes)
     session.users.remove(name)
     if ctx.json:

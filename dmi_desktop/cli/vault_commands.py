@@ -16,7 +16,7 @@ from dmi_desktop.cli.access import (
     read_secret_file,
     vault_folder,
 )
-from dmi_desktop.cli.io import CliError, confirm, emit_json, out, tr
+from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr
 from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
@@ -108,7 +108,15 @@ def run_init(ctx: Context) -> int:
     )
     ctx.session = session
     if ctx.json:
-        emit_json({"vault": str(folder), "user": user, "device_code": session.device_code, "recovery_key": recovery})
+        emit_json(
+            {
+                "id": session.device_id,
+                "vault": str(folder),
+                "user": user,
+                "device_code": session.device_code,
+                "recovery_key": recovery,
+            }
+        )
         return 0
     role = ROLE_LABELS[session.role][language()]
     out(tr(f"Bóveda creada en {folder}", f"Vault created in {folder}"))
@@ -198,6 +206,7 @@ def run_restore(ctx: Context) -> int:
         backups.restore_into_empty(folder, source, _backup_passphrase(ctx) or passphrase(args))
         _done(ctx, {"vault": str(folder)}, tr(f"bóveda restaurada en {folder}", f"vault restored into {folder}"))
         return 0
+    require_confirmable(args.yes)  # replacing a vault: a script without --yes is refused before it is opened
     session = ctx.open()
     session.require_coordinator("restaurar copias de seguridad")
     secret = _backup_passphrase(ctx) or ctx.passphrase

@@ -47,6 +47,37 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "el vencimiento es anterior a la fecha de reserva",
         "en": "expiry is before the banked date",
     },
+    "status_via_set_status": {
+        "es": "use set_status para cambiar el estado",
+        "en": "use set_status to change the status",
+    },
+    "participant_not_found": {
+        "es": "no existe el participante {key}",
+        "en": "participant {key} does not exist",
+    },
+    "record_not_found": {"es": "no existe el registro {key}", "en": "record {key} does not exist"},
+    "key_file_damaged": {
+        "es": "el archivo de llaves {name} está dañado",
+        "en": "the key file {name} is damaged",
+    },
+}
+
+# What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
+ACTIONS: dict[str, str] = {
+    "crear participantes": "create participants",
+    "importar participantes": "import participants",
+    "editar participantes": "edit participants",
+    "cambiar estados": "change statuses",
+    "cambiar fotos": "change photos",
+    "agregar registros": "add records",
+    "editar registros": "edit records",
+    "eliminar registros": "delete records",
+    "agregar usuarios": "add users",
+    "eliminar usuarios": "remove users",
+    "cambiar la frase de acceso de otra persona": "change someone else's passphrase",
+    "restaurar copias de seguridad": "restore backups",
+    "generar datos de demostración": "generate demo data",
+    "cambiar los datos de la organización": "change the organisation's details",
 }
 
 
@@ -62,8 +93,13 @@ def language() -> str:
 
 
 def tr(es: str, en: str) -> str:
-    """The Spanish or the English text, by the current message language (errors, CLI and service output)."""
+    """``es`` or ``en`` by the current message language (Spanish unless English was chosen)."""
     return en if _LANGUAGE == "en" else es
+
+
+def action_text(action: str) -> str:
+    """An action named in Spanish (a key of ACTIONS) in the current language; an unknown one as given."""
+    return ACTIONS.get(action, action) if _LANGUAGE == "en" else action
 
 
 def message(code: str, **params: object) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.messages import language, message
+from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.services.changes import ChangeKind, Changes
 
 if TYPE_CHECKING:
@@ -45,13 +45,12 @@ def logo_type(data: bytes) -> str | None:
 
 def check_logo(data: bytes) -> str:
     """Return the logo's type, or raise ValidationError for a file that is not a PNG/JPEG or too large."""
-    es = language() == "es"
     if len(data) > MAX_LOGO_BYTES:
         limit = MAX_LOGO_BYTES // 1024
-        raise ValidationError({"logo": f"el logo pesa más de {limit} KB" if es else f"the logo exceeds {limit} KB"})
+        raise ValidationError({"logo": tr(f"el logo pesa más de {limit} KB", f"the logo exceeds {limit} KB")})
     kind = logo_type(data)
     if kind is None:
-        raise ValidationError({"logo": "el logo debe ser PNG o JPEG" if es else "the logo must be a PNG or JPEG"})
+        raise ValidationError({"logo": tr("el logo debe ser PNG o JPEG", "the logo must be a PNG or JPEG")})
     return kind
 
 

@@ -161,7 +161,7 @@ class ParticipantService:
         """Edit identity fields; only what really changed is stamped and audited."""
         self.session.require_write("editar participantes")
         if "status" in changes:
-            raise ValidationError({"status": "use set_status para cambiar el estado"})
+            raise ValidationError({"status": message("status_via_set_status")})
         values = clean_participant_fields(changes, today=today or date.today(), partial=True)
         with self.session.write("editar participantes"):
             before = self.repo.get(participant_id)

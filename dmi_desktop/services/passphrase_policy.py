@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zxcvbn import zxcvbn
 
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.messages import language
+from dmi_desktop.domain.messages import language, tr
 
 MIN_LENGTH = 10
 MIN_SCORE = 3  # zxcvbn 0–4; 3 = "safely unguessable" for offline slow-hash attacks
@@ -37,9 +37,9 @@ def assess(passphrase: str, user_inputs: list[str] | None = None) -> Strength:
     score = int(result["score"])
     too_short = len(passphrase) < MIN_LENGTH
     if too_short:
-        hint = f"use al menos {MIN_LENGTH} caracteres" if lang == "es" else f"use at least {MIN_LENGTH} characters"
+        hint = tr(f"use al menos {MIN_LENGTH} caracteres", f"use at least {MIN_LENGTH} characters")
     elif score < MIN_SCORE:
-        hint = "agregue más palabras poco comunes" if lang == "es" else "add more uncommon words"
+        hint = tr("agregue más palabras poco comunes", "add more uncommon words")
     else:
         hint = ""
     return Strength(score, _LABELS[lang][score], score >= MIN_SCORE and not too_short, hint)
@@ -49,5 +49,5 @@ def check_passphrase(passphrase: str, user_inputs: list[str] | None = None) -> N
     """Raise ValidationError when a passphrase is too weak to protect the vault."""
     strength = assess(passphrase, user_inputs)
     if not strength.acceptable:
-        prefix = "frase de acceso demasiado débil" if language() == "es" else "passphrase too weak"
+        prefix = tr("frase de acceso demasiado débil", "passphrase too weak")
         raise ValidationError({"passphrase": f"{prefix} ({strength.label}): {strength.hint}"})

@@ -12,6 +12,7 @@ from typing import Any
 
 from dmi_desktop.domain import roles
 from dmi_desktop.domain.errors import PermissionDenied
+from dmi_desktop.domain.messages import action_text, tr
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.changes import ChangeBus, Changes
 from dmi_desktop.services.passphrase_policy import check_passphrase
@@ -50,7 +51,12 @@ class Session:
         self.user = vault.user
         role = vault.role_of(vault.user)
         if role is None:
-            raise PermissionDenied(f"el usuario {vault.user!r} no existe en esta bóveda")
+            raise PermissionDenied(
+                tr(
+                    f"el usuario {vault.user!r} no existe en esta bóveda",
+                    f"user {vault.user!r} does not exist in this vault",
+                )
+            )
         self.role: Role = role
         self.bus = ChangeBus()
         self.folder = vault.folder
@@ -157,9 +163,14 @@ class Session:
     # -- shared helpers for services -----------------------------------------------------------
 
     def require_write(self, action: str) -> None:
-        """Refuse viewers before any work is done (the same check ``write`` makes)."""
+        """Refuse viewers before any work is done (the same check ``write`` makes); ``action`` as in ACTIONS."""
         if not roles.can_write(self.role):
-            raise PermissionDenied(f"su rol ({self.role.value}) solo permite consultar: no puede {action}")
+            raise PermissionDenied(
+                tr(
+                    f"su rol ({self.role.value}) solo permite consultar: no puede {action}",
+                    f"your role ({self.role.value}) is read-only: you cannot {action_text(action)}",
+                )
+            )
 
     @contextlib.contextmanager
     def write(self, action: str) -> Iterator[Database]:
@@ -171,12 +182,16 @@ class Session:
     def require_restricted(self) -> None:
         """Banked cases and evidence references are for coordinators only."""
         if not roles.can_see_restricted(self.role):
-            raise PermissionDenied("solo coordinadores acceden al caso en reserva")
+            raise PermissionDenied(
+                tr("solo coordinadores acceden al caso en reserva", "only coordinators can see the banked case")
+            )
 
     def require_coordinator(self, what: str) -> None:
         """Administration (users, restore) is for coordinators."""
         if not roles.can_manage_users(self.role):
-            raise PermissionDenied(f"solo coordinadores pueden {what}")
+            raise PermissionDenied(
+                tr(f"solo coordinadores pueden {what}", f"only coordinators can {action_text(what)}")
+            )
 
     def audit(
         self,
@@ -240,6 +255,11 @@ class Session:
     def organisation(self) -> str:
         """Organisation name stored in the vault."""
         return self.vault.meta("organisation") or ""
+
+    @property
+    def device_id(self) -> str:
+        """This vault's device id (a UUID: the origin stamped on every row it writes)."""
+        return self.vault.device_id
 
     @property
     def device_code(self) -> str:

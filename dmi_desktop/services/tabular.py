@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dmi_desktop.domain.errors import DmiError
-from dmi_desktop.domain.messages import language
+from dmi_desktop.domain.messages import tr as tr  # re-exported: the importer, exporter and demo take it from here
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +30,6 @@ _NOT_TABLES = {
         "an old Excel file (.xls); save it as .xlsx or CSV",
     ),
 }
-
-
-def tr(es: str, en: str) -> str:
-    """The Spanish or English text, by the language of service messages."""
-    return en if language() == "en" else es
 
 
 class UnreadableTable(DmiError):

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from dmi_desktop import __version__
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
@@ -85,9 +86,14 @@ def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise BadBackup(f"no se puede leer la copia de seguridad: {exc.strerror}") from None
+        raise BadBackup(
+            tr(f"no se puede leer la copia de seguridad: {exc.strerror}", f"cannot read the backup: {exc.strerror}")
+        ) from None
     if not raw.startswith(MAGIC):
-        raise BadBackup(f"{Path(path).name} no es una copia de seguridad de DMI Desktop")
+        name = Path(path).name
+        raise BadBackup(
+            tr(f"{name} no es una copia de seguridad de DMI Desktop", f"{name} is not a DMI Desktop backup")
+        )
     try:
         (head_len,) = struct.unpack(">I", raw[len(MAGIC) : len(MAGIC) + 4])
         start = len(MAGIC) + 4
@@ -106,7 +112,10 @@ def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
         if len(data) != header.db_size or len(mac) != MAC_BYTES:
             raise ValueError
     except (KeyError, TypeError, ValueError, struct.error, UnicodeDecodeError):
-        raise BadBackup(f"la copia de seguridad {Path(path).name} está dañada o incompleta") from None
+        name = Path(path).name
+        raise BadBackup(
+            tr(f"la copia de seguridad {name} está dañada o incompleta", f"the backup {name} is damaged or incomplete")
+        ) from None
     return header, raw[: db_start + header.db_size], data, mac
 
 
@@ -114,7 +123,7 @@ def verify_backup(body: bytes, mac: bytes, key: bytes) -> None:
     """Raise BadBackup unless the MAC proves the file is intact and made with this vault's key."""
     expected = hmac.new(_mac_key(key), body, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, mac):
-        raise BadBackup("la copia de seguridad fue alterada o está dañada")
+        raise BadBackup(tr("la copia de seguridad fue alterada o está dañada", "the backup was altered or is damaged"))
 
 
 def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, bytes]:
@@ -126,12 +135,18 @@ def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, by
     try:
         keyfile = KeyFile.from_document(header.keys, Path(path).name)
     except DamagedKeyFile:
-        raise BadBackup(f"la copia de seguridad {Path(path).name} está dañada (llaves)") from None
+        name = Path(path).name
+        raise BadBackup(
+            tr(f"la copia de seguridad {name} está dañada (llaves)", f"the backup {name} is damaged (keys)")
+        ) from None
     key, _slot = keyfile.unlock_user(None, passphrase)
     verify_backup(body, mac, key)
     if header.schema_version > latest_version():
         raise NewerSchema(
-            f"la copia fue hecha por una versión más nueva de la aplicación (esquema {header.schema_version})"
+            tr(
+                f"la copia fue hecha por una versión más nueva de la aplicación (esquema {header.schema_version})",
+                f"the backup was made by a newer version of the app (schema {header.schema_version})",
+            )
         )
     return header, data, key
 
@@ -146,13 +161,23 @@ def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         staging = tempfile.TemporaryDirectory(dir=folder, prefix=".restore-")
     except OSError as exc:
-        raise VaultError(f"no se puede preparar la restauración en {folder}: {exc.strerror}") from None
+        raise VaultError(
+            tr(
+                f"no se puede preparar la restauración en {folder}: {exc.strerror}",
+                f"cannot prepare the restore in {folder}: {exc.strerror}",
+            )
+        ) from None
     with staging as tmp:
         candidate = Path(tmp) / "vault.db"
         try:
             candidate.write_bytes(data)
         except OSError as exc:
-            raise VaultError(f"no se puede preparar la restauración: {exc.strerror}") from None
+            raise VaultError(
+                tr(
+                    f"no se puede preparar la restauración: {exc.strerror}",
+                    f"cannot prepare the restore: {exc.strerror}",
+                )
+            ) from None
         try:
             db = open_database(candidate, key)
             try:
@@ -163,7 +188,12 @@ def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
         except (DamagedDatabase, DatabaseError):
             ok = False
         if not ok:
-            raise BadBackup("la base de datos dentro de la copia de seguridad está dañada")
+            raise BadBackup(
+                tr(
+                    "la base de datos dentro de la copia de seguridad está dañada",
+                    "the database inside the backup is damaged",
+                )
+            )
         yield candidate
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import DamagedDatabase
 
@@ -25,14 +26,23 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
         try:
             size = path.stat().st_size
         except FileNotFoundError:
-            raise DamagedDatabase(f"falta la base de datos {path.name}") from None
+            raise DamagedDatabase(
+                tr(f"falta la base de datos {path.name}", f"the database {path.name} is missing")
+            ) from None
         # An empty file would be taken by SQLCipher as a new database and written to: refuse it untouched.
         if size < MIN_DATABASE_BYTES:
-            raise DamagedDatabase(f"la base de datos {path.name} está vacía o truncada") from None
+            raise DamagedDatabase(
+                tr(
+                    f"la base de datos {path.name} está vacía o truncada",
+                    f"the database {path.name} is empty or truncated",
+                )
+            ) from None
     try:
         conn = dbapi.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
     except DatabaseError as exc:  # no permission, a folder in its place...
-        raise DamagedDatabase(f"no se puede abrir la base de datos {path.name}: {exc}") from None
+        raise DamagedDatabase(
+            tr(f"no se puede abrir la base de datos {path.name}: {exc}", f"cannot open the database {path.name}: {exc}")
+        ) from None
     try:
         conn.execute(_raw_key_pragma(key))  # must be the very first statement (SQLCipher ≥ 4.7)
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -50,7 +60,12 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
         conn.execute("PRAGMA busy_timeout = 5000")
     except DatabaseError:
         conn.close()
-        raise DamagedDatabase(f"la base de datos {path.name} está dañada o no corresponde a estas llaves") from None
+        raise DamagedDatabase(
+            tr(
+                f"la base de datos {path.name} está dañada o no corresponde a estas llaves",
+                f"the database {path.name} is damaged or does not belong to these keys",
+            )
+        ) from None
     return Database(conn)
 
 

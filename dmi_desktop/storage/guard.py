@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.driver import DatabaseError
 from dmi_desktop.storage.errors import DamagedDatabase, VaultError
 
@@ -22,12 +23,22 @@ def user_error(exc: DatabaseError) -> VaultError | None:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_CORRUPT, _NOTADB) or (code == 0 and type(exc) is DatabaseError):
         return DamagedDatabase(
-            "la base de datos de la bóveda está dañada; verifíquela (dmi check) y restaure una copia de seguridad"
+            tr(
+                "la base de datos de la bóveda está dañada; verifíquela (dmi check) y restaure una copia de seguridad",
+                "the vault's database is damaged; check it (dmi check) and restore a backup",
+            )
         )
     if code == _FULL:
-        return VaultError("el disco está lleno: no se guardó el cambio")
+        return VaultError(
+            tr("el disco está lleno: no se guardó el cambio", "the disk is full: the change was not saved")
+        )
     if code == _IOERR:
-        return VaultError("error de lectura o escritura del disco: no se guardó el cambio")
+        return VaultError(
+            tr(
+                "error de lectura o escritura del disco: no se guardó el cambio",
+                "disk read or write error: the change was not saved",
+            )
+        )
     return None
 
 

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.storage.errors import DamagedKeyFile, WrongPassphrase
 
 FORMAT = "dmi-vault-keys"
@@ -179,9 +180,11 @@ class KeyFile:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise DamagedKeyFile(f"falta el archivo de llaves {path.name}") from None
+            raise DamagedKeyFile(
+                tr(f"falta el archivo de llaves {path.name}", f"the key file {path.name} is missing")
+            ) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise DamagedKeyFile(f"el archivo de llaves {path.name} está dañado") from None
+            raise DamagedKeyFile(message("key_file_damaged", name=path.name)) from None
         return cls.from_document(doc, path.name)
 
     @classmethod
@@ -218,7 +221,7 @@ class KeyFile:
                 slots.append(slot)
             return cls(str(uuid.UUID(str(doc["vault_id"]))), slots)
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise DamagedKeyFile(f"el archivo de llaves {name} está dañado") from None
+            raise DamagedKeyFile(message("key_file_damaged", name=name)) from None
 
     def to_document(self) -> dict:
         """JSON-ready form (with its checksum)."""
@@ -288,7 +291,7 @@ class KeyFile:
         except InvalidTag:
             return None
         if len(key) != KEY_BYTES:
-            raise DamagedKeyFile("el archivo de llaves vault.keys está dañado")
+            raise DamagedKeyFile(message("key_file_damaged", name="vault.keys"))
         return key
 
     def unlock_user(self, user: str | None, passphrase: str) -> tuple[bytes, Slot]:
@@ -299,7 +302,7 @@ class KeyFile:
             key = self.unwrap(slot, secret)
             if key is not None:
                 return key, slot
-        raise WrongPassphrase("frase de acceso incorrecta")
+        raise WrongPassphrase(tr("frase de acceso incorrecta", "wrong passphrase"))
 
     def unlock_recovery(self, recovery_key: str) -> bytes:
         """Open with the recovery key; WrongPassphrase when it does not match."""
@@ -309,4 +312,4 @@ class KeyFile:
                 key = self.unwrap(slot, secret)
                 if key is not None:
                     return key
-        raise WrongPassphrase("clave de recuperación incorrecta")
+        raise WrongPassphrase(tr("clave de recuperación incorrecta", "wrong recovery key"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.errors import VaultInUse
 
 LOCK_NAME = "vault.lock"
@@ -23,7 +24,10 @@ class VaultLock:
             self._lock.acquire()
         except Timeout:
             raise VaultInUse(
-                "la bóveda está en uso por otro programa o ventana (ciérrelo e intente de nuevo)"
+                tr(
+                    "la bóveda está en uso por otro programa o ventana (ciérrelo e intente de nuevo)",
+                    "the vault is in use by another program or window (close it and try again)",
+                )
             ) from None
 
     def release(self) -> None:

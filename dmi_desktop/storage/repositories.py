@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from dmi_desktop.domain.errors import NotFound
+from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import (
     BankedCase,
     CheckIn,
@@ -207,7 +208,7 @@ class ParticipantRepository:
             f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE p.id = ? AND p.deleted = 0", (participant_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"no existe el participante {participant_id}")
+            raise NotFound(message("participant_not_found", key=participant_id))
         return self._participant(row)
 
     def resolve(self, id_or_case_no: str) -> Participant:
@@ -218,7 +219,7 @@ class ParticipantRepository:
             (key, key.upper()),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no existe el participante {id_or_case_no}")
+            raise NotFound(message("participant_not_found", key=id_or_case_no))
         return self._participant(row)
 
     def rut_owner(self, rut: str) -> str | None:
@@ -236,7 +237,7 @@ class ParticipantRepository:
             (participant_id,),
         ).fetchone()
         if old is None:
-            raise NotFound(f"no existe el participante {participant_id}")
+            raise NotFound(message("participant_not_found", key=participant_id))
         row = stamp_update(old[0], changes, self.vault.hlc)
         if {"nombres", "apellido_paterno", "apellido_materno"} & changes.keys():
             names = {"nombres": old[1], "apellido_paterno": old[2], "apellido_materno": old[3]}
@@ -251,7 +252,7 @@ class ParticipantRepository:
             "SELECT _clock FROM participants WHERE id = ? AND deleted = 0", (participant_id,)
         ).fetchone()
         if old is None:
-            raise NotFound(f"no existe el participante {participant_id}")
+            raise NotFound(message("participant_not_found", key=participant_id))
         update_row(self.db, "participants", participant_id, stamp_update(old[0], {"deleted": True}, self.vault.hlc))
 
     def photo(self, participant_id: str) -> bytes | None:
@@ -358,14 +359,14 @@ class ChildRepository(Generic[R]):
             f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"no existe el registro {row_id}")
+            raise NotFound(message("record_not_found", key=row_id))
         return from_row(self.cls, dict(zip(self._columns, row, strict=True)))
 
     def update(self, row_id: str, changes: dict[str, Any]) -> R:
         """Change fields with fresh clocks."""
         old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
         if old is None:
-            raise NotFound(f"no existe el registro {row_id}")
+            raise NotFound(message("record_not_found", key=row_id))
         update_row(self.db, self.table, row_id, stamp_update(old[0], changes, self.vault.hlc))
         return self.get(row_id)
 
@@ -373,7 +374,7 @@ class ChildRepository(Generic[R]):
         """Tombstone the row so the deletion can travel to other laptops."""
         old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
         if old is None:
-            raise NotFound(f"no existe el registro {row_id}")
+            raise NotFound(message("record_not_found", key=row_id))
         update_row(self.db, self.table, row_id, stamp_update(old[0], {"deleted": True}, self.vault.hlc))
 
     def for_participant(self, participant_id: str) -> list[R]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dmi_desktop.services.session import Session
 from tests.cli.conftest import RECOVERY_KEY, Cli, file_bytes, run_cli
 from tests.conftest import COORDINATOR, PASSPHRASE, STAFF, STAFF_PASSPHRASE, VIEWER, VIEWER_PASSPHRASE
 
@@ -162,3 +163,18 @@ def test_global_options_also_work_after_the_command(cli: Cli) -> None:
     before = cli.ok("--json", "--vault", str(cli.vault), "user", "list").json()
     after = cli.ok("user", "list", "--vault", str(cli.vault), "--json").json()
     assert before == after and len(after) == 3
+
+
+def test_init_json_gives_the_new_vaults_device_id(tmp_path: Path) -> None:
+    result = run_cli("init", "--unlock-time", "0.1", "--user", "ana", "--device-code", "LC7", "--json", home=tmp_path)
+    assert result.code == 0, result.stderr
+    created = result.json()
+    assert set(created) == {"id", "vault", "user", "device_code", "recovery_key"}
+    assert (created["user"], created["device_code"]) == ("ana", "LC7")
+    assert RECOVERY_KEY.fullmatch(created["recovery_key"])
+    session = Session.unlock(Path(created["vault"]), PASSPHRASE)
+    try:
+        assert created["id"] == session.device_id  # the origin stamped on every row this vault writes
+        assert len(created["id"]) == 36
+    finally:
+        session.close()
