@@ -16,7 +16,7 @@ from dmi_desktop.cli.access import (
     read_secret_file,
     vault_folder,
 )
-from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr
+from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr, warn
 from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
@@ -146,7 +146,10 @@ def run_check(ctx: Context) -> int:
     problems = session.vault.integrity_problems()
     audit = session.verify_audit()
     if not audit.ok:
-        problems.append(tr("auditoría rota", "audit broken") + f" (entry {audit.first_bad}): {audit.reason}")
+        problems.append(
+            tr(f"auditoría rota (entrada {audit.first_bad})", f"audit broken (entry {audit.first_bad})")
+            + f": {audit.reason}"
+        )
     if ctx.json:
         emit_json({"ok": not problems, "problems": problems, "audit_entries": audit.entries})
     elif problems:
@@ -203,8 +206,9 @@ def run_restore(ctx: Context) -> int:
         raise CliError(tr(f"no existe el archivo {source}", f"no such file: {source}"))
     folder = vault_folder(args)
     if not backups.has_vault(folder):
-        backups.restore_into_empty(folder, source, _backup_passphrase(ctx) or passphrase(args))
+        restored = backups.restore_into_empty(folder, source, _backup_passphrase(ctx) or passphrase(args))
         _done(ctx, {"vault": str(folder)}, tr(f"bóveda restaurada en {folder}", f"vault restored into {folder}"))
+        _notices(restored.notices)
         return 0
     require_confirmable(args.yes)  # replacing a vault: a script without --yes is refused before it is opened
     session = ctx.open()
@@ -224,7 +228,8 @@ def run_restore(ctx: Context) -> int:
         ),
         args.yes,
     )
-    safety = backups.restore(session, source, secret)
+    restored = backups.restore(session, source, secret)
+    safety = restored.safety_backup
     ctx.session = None  # restore closed it: the vault it had open was replaced
     _done(
         ctx,
@@ -234,18 +239,39 @@ def run_restore(ctx: Context) -> int:
             f"vault restored; the previous state is kept in {safety}",
         ),
     )
+    _notices(restored.notices)
     return 0
+
+
+def _notices(notices: list[str]) -> None:
+    """What the restored vault has to say (its new device identity), on stderr like any notice."""
+    for notice in notices:
+        warn(tr(f"aviso: {notice}", f"notice: {notice}"))
 
 
 def run_audit_verify(ctx: Context) -> int:
     """Walk the hash chain; name the first broken entry."""
     result = ctx.open().verify_audit()
     if ctx.json:
-        emit_json({"ok": result.ok, "entries": result.entries, "first_bad": result.first_bad, "reason": result.reason})
+        emit_json(
+            {
+                "ok": result.ok,
+                "entries": result.entries,
+                "devices": result.devices,
+                "erased_payloads": result.erased_payloads,
+                "first_bad": result.first_bad,
+                "device": result.device,
+                "reason": result.reason,
+            }
+        )
     elif result.ok:
-        out(f"audit OK: {result.entries} entries")
+        n, d = result.entries, result.devices
+        out(tr(f"auditoría correcta: {n} entradas de {d} equipo(s)", f"audit OK: {n} entries from {d} device(s)"))
     if not result.ok:
-        raise CliError(f"audit BROKEN at entry {result.first_bad}: {result.reason}")
+        n = result.first_bad
+        raise CliError(
+            tr(f"auditoría ROTA en la entrada {n}: {result.reason}", f"audit BROKEN at entry {n}: {result.reason}")
+        )
     return 0
 
 

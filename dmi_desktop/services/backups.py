@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,14 @@ if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: where the replaced vault was saved (None into an empty folder), and what to tell."""
+
+    safety_backup: Path | None
+    notices: list[str]
 
 
 def has_vault(folder: Path) -> bool:
@@ -33,7 +42,7 @@ def backup(session: Session, out: Path) -> Path:
     return out
 
 
-def restore(session: Session, backup_file: Path, passphrase: str) -> Path:
+def restore(session: Session, backup_file: Path, passphrase: str) -> Restored:
     """Replace the session's vault with a backup opened by ``passphrase``; returns the safety backup's path.
 
     Only coordinators may do this. The backup is verified before anything is touched; the session is
@@ -44,15 +53,15 @@ def restore(session: Session, backup_file: Path, passphrase: str) -> Path:
     folder = session.folder
     safety = session.vault.restore_from(backup_file, passphrase)
     session.close()
-    _audit_restored(folder, passphrase, {"file": backup_file.name, "safety_backup": safety.name})
-    return safety
+    notices = _audit_restored(folder, passphrase, {"file": backup_file.name, "safety_backup": safety.name})
+    return Restored(safety, notices)
 
 
-def restore_into_empty(folder: Path, backup_file: Path, passphrase: str) -> None:
+def restore_into_empty(folder: Path, backup_file: Path, passphrase: str) -> Restored:
     """Restore a backup into a folder that holds no vault yet (a new laptop, a lost one replaced)."""
     backup_file = Path(backup_file)
     vault_module.restore_into_empty(Path(folder), backup_file, passphrase)
-    _audit_restored(Path(folder), passphrase, {"file": backup_file.name})
+    return Restored(None, _audit_restored(Path(folder), passphrase, {"file": backup_file.name}))
 
 
 def _audit_restored(folder: Path, passphrase: str, details: dict) -> list[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-import shutil
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock, describe_span
+from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.storage import identity, keyslots, schema
@@ -33,22 +32,24 @@ from dmi_desktop.storage.keyslots import KdfParams, KeyFile, Slot
 from dmi_desktop.storage.lock import VaultLock
 from dmi_desktop.storage.readers import ReaderPool
 from dmi_desktop.storage.schema import apply_migrations, pending_migrations, schema_version
-from dmi_desktop.storage.tables import SYNCABLE_TABLES
+from dmi_desktop.storage.vault_clock import clock_notice, restore_clock
+from dmi_desktop.storage.vault_files import (
+    BACKUPS_DIR,
+    DB_NAME,
+    KEYS_NAME,
+    install_restore_over,
+    integrity_problems,
+    is_vault,
+    reason,
+    remove_vault_files,
+    restore_into_empty,
+    stamp,
+)
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "vault.db"
-KEYS_NAME = "vault.keys"
-BACKUPS_DIR = "backups"
 _FIRST_SCHEMA_WITH_IDENTITY = 3
-CLOCK_BEHIND_NOTICE_MS = 10 * 60 * 1000  # a clock ten minutes behind the vault is worth a word
-# Files SQLite and the key file writer may leave next to a vault; removed when a creation fails.
-_VAULT_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME, f"{KEYS_NAME}.tmp")
-
-
-def is_vault(folder: Path) -> bool:
-    """True when ``folder`` holds a vault (both files present)."""
-    return (folder / DB_NAME).exists() and (folder / KEYS_NAME).exists()
+__all__ = ["BACKUPS_DIR", "DB_NAME", "KEYS_NAME", "Vault", "is_vault", "restore_into_empty", "valid_device_code"]
 
 
 def valid_device_code(code: str) -> bool:
@@ -76,10 +77,7 @@ class Vault:
         self.installation: InstallationRecord | None = None  # this computer's record of vault identities
         self.notices: list[str] = []  # things the user must be told once the vault is open
         self.adopt_device(self.meta("device_id") or "", self.meta("device_code") or "")
-        # Never issue a timestamp older than one already written, whatever the wall clock says now.
-        for stamp in (self.meta("hlc_last"), _newest_hlc(db)):
-            if stamp:
-                self.hlc.restore(stamp)
+        restore_clock(self)
         self._persisted_hlc = self.hlc.last
 
     def adopt_device(self, device_id: str, device_code: str) -> None:
@@ -116,16 +114,26 @@ class Vault:
         """
         folder = Path(folder)
         if (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
-            raise VaultExists(f"ya existe una bóveda en {folder}")
+            raise VaultExists(tr(f"ya existe una bóveda en {folder}", f"a vault already exists in {folder}"))
         code = (device_code or identity.random_device_code()).upper()
         if not valid_device_code(code):
-            raise VaultError("el código de equipo debe tener 2 a 6 letras o dígitos")
+            raise VaultError(
+                tr(
+                    "el código de equipo debe tener 2 a 6 letras o dígitos",
+                    "the device code must be 2 to 6 letters or digits",
+                )
+            )
         if not user.strip():
-            raise VaultError("falta el nombre de usuario")
+            raise VaultError(tr("falta el nombre de usuario", "the user name is missing"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise VaultError(f"no se puede crear la carpeta {folder}: {exc.strerror}") from None
+            raise VaultError(
+                tr(
+                    f"no se puede crear la carpeta {folder}: {exc.strerror}",
+                    f"cannot create the folder {folder}: {exc.strerror}",
+                )
+            ) from None
         lock = VaultLock(folder)
         lock.acquire()
         db: Database | None = None
@@ -175,10 +183,15 @@ class Vault:
             if db is not None:
                 with contextlib.suppress(DatabaseError):
                     db.close()
-            _remove_vault_files(folder)  # a failed creation leaves nothing that looks like a vault
+            remove_vault_files(folder)  # a failed creation leaves nothing that looks like a vault
             lock.release()
             if isinstance(exc, DatabaseError | OSError):
-                raise VaultError(f"no se pudo crear la bóveda en {folder}: {_reason(exc)}") from None
+                raise VaultError(
+                    tr(
+                        f"no se pudo crear la bóveda en {folder}: {reason(exc)}",
+                        f"could not create the vault in {folder}: {reason(exc)}",
+                    )
+                ) from None
             raise
         return vault, recovery
 
@@ -220,10 +233,12 @@ class Vault:
         (a migration only runs after its backup has been written).
         """
         if not folder.is_dir() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
-            raise VaultNotFound(f"no hay una bóveda en {folder}")
+            raise VaultNotFound(tr(f"no hay una bóveda en {folder}", f"there is no vault in {folder}"))
         keyfile = KeyFile.load(folder / KEYS_NAME)
         if not (folder / DB_NAME).exists():
-            raise DamagedDatabase(f"falta la base de datos {DB_NAME} en {folder}")
+            raise DamagedDatabase(
+                tr(f"falta la base de datos {DB_NAME} en {folder}", f"the database {DB_NAME} is missing in {folder}")
+            )
         lock = VaultLock(folder)
         lock.acquire()
         db: Database | None = None
@@ -234,13 +249,15 @@ class Vault:
             migrated_from = cls._prepare_schema(folder, db, keyfile, key)
             acting = acting or _first_coordinator(db)
             if acting is None or db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
-                raise WrongPassphrase(f"el usuario {acting!r} no existe en esta bóveda")
+                raise WrongPassphrase(
+                    tr(f"el usuario {acting!r} no existe en esta bóveda", f"no user {acting!r} in this vault")
+                )
             vault = cls(folder, db, keyfile, key, acting, lock)
             vault.installation = installation
             # Vaults older than schema 3 had no installation record: adopt them as they are, once.
             adopt = migrated_from is not None and migrated_from < _FIRST_SCHEMA_WITH_IDENTITY
             notice = identity.settle(vault, installation, adopt=adopt)
-            vault.notices.extend(n for n in (notice, _clock_notice(vault)) if n)
+            vault.notices.extend(n for n in (notice, clock_notice(vault)) if n)
             return vault
         except BaseException as exc:
             if db is not None:
@@ -249,7 +266,12 @@ class Vault:
             lock.release()
             if isinstance(exc, DatabaseError):
                 # A page that fails its HMAC or a malformed b-tree surfaces here, on the first read.
-                raise DamagedDatabase(f"la base de datos {DB_NAME} está dañada ({_reason(exc)})") from None
+                raise DamagedDatabase(
+                    tr(
+                        f"la base de datos {DB_NAME} está dañada ({reason(exc)})",
+                        f"the database {DB_NAME} is damaged ({reason(exc)})",
+                    )
+                ) from None
             raise
 
     @staticmethod
@@ -259,21 +281,33 @@ class Vault:
         latest = schema.latest_version()
         if version > latest:
             raise NewerSchema(
-                "esta bóveda fue creada por una versión más nueva de la aplicación"
-                f" (esquema {version} > {latest}); actualice DMI Desktop"
+                tr(
+                    "esta bóveda fue creada por una versión más nueva de la aplicación"
+                    f" (esquema {version} > {latest}); actualice DMI Desktop",
+                    f"this vault was written by a newer version of the app (schema {version} > {latest});"
+                    " update DMI Desktop",
+                )
             )
         if version == 0:
-            raise DamagedDatabase(f"la base de datos {DB_NAME} está vacía o incompleta")
+            raise DamagedDatabase(
+                tr(
+                    f"la base de datos {DB_NAME} está vacía o incompleta",
+                    f"the database {DB_NAME} is empty or incomplete",
+                )
+            )
         if not pending_migrations(version):
             return None
         from dmi_desktop.storage.backup import write_backup
 
-        target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{_stamp()}.dmibackup"
+        target = folder / BACKUPS_DIR / f"antes-de-migrar-v{version}-{stamp()}.dmibackup"
         try:
             write_backup(db, keyfile, key, target)
         except OSError as exc:
             raise VaultError(
-                f"no se pudo escribir la copia de seguridad previa a la actualización: {_reason(exc)}"
+                tr(
+                    f"no se pudo escribir la copia de seguridad previa a la actualización: {reason(exc)}",
+                    f"could not write the backup taken before upgrading: {reason(exc)}",
+                )
             ) from None
         log.info("backup before migrating from schema %s written", version)
         try:
@@ -281,8 +315,12 @@ class Vault:
         except DatabaseError as exc:
             # Each migration is its own transaction: the vault stays at the last version that completed.
             raise VaultError(
-                f"no se pudo actualizar la bóveda desde el esquema {version} ({_reason(exc)});"
-                f" hay una copia en {BACKUPS_DIR}/{target.name}"
+                tr(
+                    f"no se pudo actualizar la bóveda desde el esquema {version} ({reason(exc)});"
+                    f" hay una copia en {BACKUPS_DIR}/{target.name}",
+                    f"could not upgrade the vault from schema {version} ({reason(exc)});"
+                    f" a copy is in {BACKUPS_DIR}/{target.name}",
+                )
             ) from None
         return version
 
@@ -384,7 +422,7 @@ class Vault:
     def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the key in ``user``'s slot only; the database is untouched."""
         if self.role_of(user) is None:
-            raise VaultError(f"el usuario {user!r} no existe")
+            raise VaultError(tr(f"el usuario {user!r} no existe", f"no user {user!r}"))
         old = self.keyfile.user_slot(user)
         params = kdf or (old.kdf if old else keyslots.calibrate())
         self.keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), self._key, params)
@@ -393,7 +431,7 @@ class Vault:
     def add_user(self, name: str, role: Role, passphrase: str, kdf: KdfParams | None = None) -> None:
         """Add a user row and a key slot (the caller audits and checks permissions)."""
         if self.role_of(name) is not None:
-            raise VaultError(f"el usuario {name!r} ya existe")
+            raise VaultError(tr(f"el usuario {name!r} ya existe", f"the user {name!r} already exists"))
         self.db.execute("INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (name, Role(role), _now()))
         self.set_passphrase(name, passphrase, kdf or self._own_kdf())
 
@@ -415,25 +453,19 @@ class Vault:
         Returns the path of the safety backup taken of the replaced vault. Nothing changes when the
         backup is refused (wrong passphrase, altered, damaged, newer schema).
         """
-        from dmi_desktop.storage.backup import install_restore, open_backup, staged_restore
+        from dmi_desktop.storage.backup import open_backup, staged_restore
 
         header, data, key = open_backup(Path(backup), passphrase=passphrase)
         with staged_restore(self.folder, data, key) as candidate:
-            safety = self.folder / BACKUPS_DIR / f"antes-de-restaurar-{_stamp()}.dmibackup"
-            self.backup_to(safety)
+            safety = self.backup_to(self.folder / BACKUPS_DIR / f"antes-de-restaurar-{stamp()}.dmibackup")
             # Close the database but keep the folder lock until the new files are in place.
+            self._readers.close_all()
             with contextlib.suppress(DatabaseError):
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._readers.close_all()
             self.db.close()
             self.db = None  # type: ignore[assignment]
             try:
-                install_restore(self.folder, candidate, header.keys)
-            except OSError as exc:
-                raise VaultError(
-                    f"no se pudo terminar la restauración ({_reason(exc)}); el estado anterior está en"
-                    f" {BACKUPS_DIR}/{safety.name}"
-                ) from None
+                install_restore_over(self.folder, candidate, header.keys, safety)
             finally:
                 self._key = b""
                 self._lock.release()
@@ -441,14 +473,7 @@ class Vault:
 
     def integrity_problems(self) -> list[str]:
         """Run ``cipher_integrity_check`` (page HMACs) and ``integrity_check``; empty means healthy."""
-        problems: list[str] = []
-        for pragma in ("cipher_integrity_check", "integrity_check"):
-            try:
-                rows = [str(r[0]) for r in self.db.execute(f"PRAGMA {pragma}").fetchall()]
-            except DatabaseError as exc:  # a damaged page can stop the check itself
-                rows = [f"{pragma}: {_reason(exc)}"]
-            problems.extend(r for r in rows if r != "ok")
-        return problems
+        return integrity_problems(self.db)
 
     def backup_to(self, target: Path) -> Path:
         """Write one encrypted backup file of the whole vault."""
@@ -457,87 +482,18 @@ class Vault:
         try:
             write_backup(self.db, self.keyfile, self._key, Path(target))
         except OSError as exc:  # no room, no permission: the copy is written atomically, so nothing is half-done
-            raise VaultError(f"no se pudo escribir la copia de seguridad {Path(target).name}: {_reason(exc)}") from None
+            raise VaultError(
+                tr(
+                    f"no se pudo escribir la copia de seguridad {Path(target).name}: {reason(exc)}",
+                    f"could not write the backup {Path(target).name}: {reason(exc)}",
+                )
+            ) from None
         if self.installation is not None:
             # From now on the backup is older than the vault: restoring it must renew the device identity.
             identity.rotate_token(self, self.installation)
         return Path(target)
 
 
-def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
-    """Restore a backup into a folder that holds no vault yet (not even half of one)."""
-    from dmi_desktop.storage.backup import install_restore, open_backup, staged_restore
-
-    folder = Path(folder)
-    if (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists():
-        raise VaultExists(
-            f"ya hay archivos de una bóveda en {folder}; ábrala para restaurar sobre ella o use una carpeta vacía"
-        )
-    header, data, key = open_backup(Path(backup), passphrase=passphrase)
-    created = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise VaultError(f"no se puede crear la carpeta {folder}: {exc.strerror}") from None
-    lock = VaultLock(folder)
-    lock.acquire()
-    try:
-        with staged_restore(folder, data, key) as candidate:
-            install_restore(folder, candidate, header.keys)
-        (folder / BACKUPS_DIR).mkdir(exist_ok=True)
-    except BaseException as exc:
-        _remove_vault_files(folder)
-        lock.release()
-        if created:
-            shutil.rmtree(folder, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise VaultError(f"no se pudo restaurar en {folder}: {_reason(exc)}") from None
-        raise
-    lock.release()
-
-
-def _newest_hlc(db: Database) -> str | None:
-    """The highest updated_hlc in any synchronisable table (each lookup uses that table's index)."""
-    newest = None
-    for table in SYNCABLE_TABLES:
-        value = db.execute(f"SELECT max(updated_hlc) FROM {table}").fetchone()[0]
-        if value and (newest is None or value > newest):
-            newest = value
-    return newest
-
-
-def _remove_vault_files(folder: Path) -> None:
-    for name in _VAULT_FILES:
-        with contextlib.suppress(OSError):
-            (folder / name).unlink(missing_ok=True)
-
-
-def _reason(exc: BaseException) -> str:
-    """A short, user-presentable reason from an OS or SQLite error (never a traceback)."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
 def _first_coordinator(db: Database) -> str | None:
     row = db.execute("SELECT name FROM users WHERE role = 'coordinator' ORDER BY created_at, name LIMIT 1").fetchone()
     return row[0] if row else None
-
-
-def _clock_notice(vault: Vault) -> str | None:
-    """Warn when the wall clock is well behind the last change saved (set back, or a flat clock battery)."""
-    behind = vault.hlc.behind_ms()
-    if behind < CLOCK_BEHIND_NOTICE_MS:
-        return None
-    span = describe_span(behind)
-    return tr(
-        f"La hora de este equipo está {span} atrasada respecto del último cambio guardado en la bóveda."
-        " Revise la fecha y la hora del sistema; mientras tanto los cambios nuevos se ordenan después de los"
-        " anteriores.",
-        f"This computer's clock is {span} behind the last change saved in the vault. Check the system date and"
-        " time; meanwhile new changes are still ordered after the earlier ones.",
-    )
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

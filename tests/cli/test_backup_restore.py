@@ -23,12 +23,16 @@ def test_backup_then_restore_brings_the_data_back(cli: Cli, tmp_path: Path) -> N
     cli("restore", str(backup)).assert_refused("--yes")  # no terminal: needs explicit confirmation
     assert _names(cli) == {"Antes", "Despues"}
 
-    restored = cli.ok("restore", str(backup), "--yes", "--json").json()
+    run = cli.ok("restore", str(backup), "--yes", "--json")
+    restored = run.json()
     assert _names(cli) == {"Antes"}
+    # The restored vault is older than this laptop's last state: it gets a new device identity, and says so.
+    assert "aviso: Esta bóveda es una copia" in run.stderr
+    assert cli.add_participant("Nueva", "Identidad")["case_no"].split("-")[0] not in ("LC1", "")
     safety = Path(restored["safety_backup"])
     assert safety.is_file() and safety.parent == cli.vault / "backups"
     actions = cli.ok("audit", "verify")
-    assert actions.stdout.startswith("audit OK")
+    assert actions.stdout.startswith("auditoría correcta")
 
 
 def test_backup_refuses_to_overwrite_unless_forced(cli: Cli, tmp_path: Path) -> None:

@@ -155,7 +155,7 @@ def test_check_and_audit_verify_on_a_healthy_vault(cli: Cli) -> None:
     assert checked.stdout.startswith("OK")
     assert cli.ok("check", "--json").json()["ok"] is True
     verified = cli.ok("audit", "verify")
-    assert verified.stdout.startswith("audit OK: ")
+    assert verified.stdout.startswith("auditoría correcta: ")
     assert cli.ok("audit", "verify", "--json").json()["entries"] >= 3
 
 
@@ -165,7 +165,8 @@ def test_global_options_also_work_after_the_command(cli: Cli) -> None:
     assert before == after and len(after) == 3
 
 
-def test_init_json_gives_the_new_vaults_device_id(tmp_path: Path) -> None:
+def test_init_json_gives_the_new_vaults_device_id(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DMI_HOME", str(tmp_path))  # the same installation that created it opens it below
     result = run_cli("init", "--unlock-time", "0.1", "--user", "ana", "--device-code", "LC7", "--json", home=tmp_path)
     assert result.code == 0, result.stderr
     created = result.json()

@@ -59,6 +59,7 @@ def test_audit_edited_behind_the_apps_back_is_named(cli: Cli) -> None:
     )
     session.close()
     verified = cli("audit", "verify")
-    verified.assert_refused("audit BROKEN at entry 2")
+    verified.assert_refused("auditoría ROTA en la entrada 2")
+    cli("audit", "verify", "--lang", "en").assert_refused("audit BROKEN at entry 2")
     assert cli("audit", "verify", "--json").json()["first_bad"] == 2
     cli("check").assert_refused("problema")

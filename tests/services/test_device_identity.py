@@ -88,7 +88,7 @@ def test_a_restored_backup_gets_a_new_identity_so_sequences_never_repeat(vault_d
     for name in ("Ana", "Luis", "Eva"):
         session.participants.create({"nombres": name, "apellido_paterno": "Soto"})
     used = set(_audit_seqs(session))
-    backups.restore(session, backup, PASSPHRASE)
+    assert backups.restore(session, backup, PASSPHRASE).notices  # the restored vault says it got a new identity
     session = Session.unlock(vault_dir, PASSPHRASE)
     try:
         assert session.vault.device_id != old_id and session.vault.meta("device_epoch") == "2"
@@ -107,7 +107,7 @@ def test_a_backup_taken_of_a_live_vault_is_older_than_the_vault_right_away(vault
     session = Session.unlock(vault_dir, PASSPHRASE)
     old_id = session.vault.device_id
     backup = backups.backup(session, tmp_path / "respaldo.dmibackup")
-    backups.restore(session, backup, PASSPHRASE)
+    assert backups.restore(session, backup, PASSPHRASE).notices  # the restored vault says it got a new identity
     assert _identity(vault_dir)[0] != old_id
 
 
