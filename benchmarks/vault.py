@@ -576,7 +576,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         s.close()
         plain_db = plain_sqlcipher(root / "plain.db")
         # The repository's own code (FTS count, index-order paging for broad terms) over the unencrypted copy.
-        plain_repo = ParticipantRepository(SimpleNamespace(db=plain_db))  # type: ignore[arg-type]
+        plain_repo = ParticipantRepository(SimpleNamespace(db=plain_db, read_db=lambda: plain_db))  # type: ignore[arg-type]
         plain_ms = []
         for term in terms:
             q = ParticipantQuery(search=term)

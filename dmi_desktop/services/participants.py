@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.errors import NotFound, ValidationError
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 RESTRICTED_TABLES = frozenset({"banked_cases"})
 HISTORY_LIMIT = 500
+BULK_BLOCK = 1000  # rows per prepared-statement block: bounded memory, few statements
 # The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
 # every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
 _STATUS_ACTION = "participant.status"
@@ -144,18 +145,46 @@ class ParticipantService:
         return p
 
     def create_many(self, rows: list[dict[str, Any]], *, today: date | None = None) -> list[Participant]:
-        """Insert already validated rows in one transaction (imports); all or nothing."""
+        """Validate and insert many participants in one transaction (imports); all or nothing.
+
+        The bulk write path: every row checked first (fields, RUTs against the vault and each other), then
+        inserted in blocks with one audit entry naming them all.
+        """
         self.session.require_write("importar participantes")
-        created = []
+        day = today or date.today()
+        values = [clean_participant_fields(fields, today=day) for fields in rows]
+        created: list[Participant] = []
         with self.session.write("importar participantes"), self.session.batch("participant.import", "participant"):
-            for fields in rows:
-                values = clean_participant_fields(fields, today=today or date.today())
-                self._check_rut_free(values.get("rut", ""), None)
-                p = self.repo.add(values)
-                self.session.audit("participant.import", "participant", p.id, fields=_filled(values))
-                created.append(p)
+            self._check_ruts_free([v.get("rut", "") for v in values])
+            for start in range(0, len(values), BULK_BLOCK):
+                block = self.repo.add_many(values[start : start + BULK_BLOCK])
+                for p, v in zip(block, values[start : start + BULK_BLOCK], strict=True):
+                    self.session.audit("participant.import", "participant", p.id, fields=_filled(v))
+                created.extend(block)
         self.session.publish(Changes("participant", ChangeKind.BULK, tuple(p.id for p in created)))
         return created
+
+    def add_records(
+        self, table: str, rows: list[tuple[str, dict[str, Any]]], *, today: date | None = None
+    ) -> list[Any]:
+        """Add many child records ``(participant id, fields)`` in one transaction, audited as one batch."""
+        self.session.require_write("agregar registros")
+        self._check_table(table)
+        day = today or date.today()
+        values = [{**clean_child_fields(table, fields, today=day), "participant_id": pid} for pid, fields in rows]
+        added: list[Any] = []
+        with self.session.write("agregar registros"), self.session.batch(f"{table}.import", table):
+            missing = {pid for pid, _ in rows} - self.repo.live_ids([pid for pid, _ in rows])
+            if missing:
+                raise NotFound(message("participant_not_found", key=sorted(missing)[0]))
+            repo = self.children[table]
+            for start in range(0, len(values), BULK_BLOCK):
+                block = repo.add_many(values[start : start + BULK_BLOCK])
+                for record, v in zip(block, values[start : start + BULK_BLOCK], strict=True):
+                    self.session.audit(f"{table}.create", table, record.id, fields=_filled(v))
+                added.extend(block)
+        self.session.publish(Changes(table, ChangeKind.BULK, tuple(r.id for r in added)))
+        return added
 
     def update(self, participant_id: str, changes: dict[str, Any], *, today: date | None = None) -> Participant:
         """Edit identity fields; only what really changed is stamped and audited."""
@@ -273,6 +302,17 @@ class ParticipantService:
             raise ValidationError({"table": message("choice", value=table, choices=", ".join(self.children))})
         if table in RESTRICTED_TABLES:
             self.session.require_restricted()
+
+    def _check_ruts_free(self, ruts: list[str]) -> None:
+        """Refuse a batch in which a RUT repeats, or one a live participant already holds."""
+        seen: set[str] = set()
+        for rut in ruts:
+            if rut and rut in seen:
+                raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+            seen.add(rut)
+        taken = self.repo.ruts_taken(ruts)
+        if taken:
+            raise ValidationError({"rut": message("rut_duplicate", rut=sorted(taken)[0])})
 
     def _check_rut_free(self, rut: str, own_id: str | None) -> None:
         if not rut:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from dmi_desktop.domain.models import (
 from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.guard import translate_methods
-from dmi_desktop.storage.records import data_fields, from_row, stamp_new, stamp_update
+from dmi_desktop.storage.records import data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
 
 R = TypeVar("R", bound=Record)
@@ -110,14 +111,25 @@ def fts_query(text: str) -> str:
     return " AND ".join(terms)
 
 
-def insert_row(db: Database, table: str, row: dict[str, Any]) -> None:
-    """INSERT one row; column names come from our own dataclasses, never from user input.
+def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows that carry the same columns, with one prepared statement."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [[r[c] for c in columns] for r in rows])
 
-    Plain SQL rather than sqlite-utils' insert(), which introspects the table on every call (4× slower).
-    """
-    columns = ", ".join(f'"{c}"' for c in row)
-    marks = ", ".join("?" * len(row))
-    db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values()))
+
+@functools.cache
+def _new_defaults_cached(cls: type[Record]) -> tuple[tuple[str, Any], ...]:
+    blank = cls()
+    return tuple((name, to_column(getattr(blank, name))) for name in data_fields(cls))
+
+
+def _new_defaults(cls: type[Record]) -> dict[str, Any]:
+    """Column values of a new row before the caller's values: every row of a batch carries every column."""
+    return dict(_new_defaults_cached(cls))
 
 
 def update_row(db: Database, table: str, row_id: str, row: dict[str, Any]) -> None:
@@ -183,24 +195,48 @@ class ParticipantRepository:
 
     def add(self, values: dict[str, Any]) -> Participant:
         """Insert a participant; assigns a case number unique across laptops (device code inside)."""
-        values = dict(values)
-        values.setdefault("status", Status.IDENTIFIED)
-        values["case_no"] = self._next_case_no()
-        row = stamp_new(values, self.vault.hlc)
-        row["sort_name"] = sort_key_for(
-            row.get("nombres", ""), row.get("apellido_paterno", ""), row.get("apellido_materno", "")
-        )
-        insert_row(self.db, "participants", row)
-        return self.get(row["id"])
+        return self.add_many([values])[0]
 
-    def _next_case_no(self) -> str:
-        # The counter can lag behind the rows (a restored backup, rows of this laptop coming back from a
-        # peer): skip numbers already taken instead of failing on the unique index.
+    def add_many(self, rows: list[dict[str, Any]]) -> list[Participant]:
+        """Insert participants with one prepared statement; their case numbers are allocated as one block.
+
+        The rows are returned as inserted (never read back): the bulk write path of imports and sync.
+        """
+        if not rows:
+            return []
+        defaults = _new_defaults(Participant)
+        stamped = []
+        for values, case_no in zip(rows, self._case_numbers(len(rows)), strict=True):
+            row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc)
+            row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
+            stamped.append(row)
+        insert_rows(self.db, "participants", stamped)
+        return [from_row(Participant, row) for row in stamped]
+
+    def _case_numbers(self, count: int) -> list[str]:
+        """The next ``count`` case numbers of this device and year, one counter update for the block.
+
+        The counter can lag behind the rows (a restored backup, rows of this laptop coming back from a
+        peer): numbers already taken are skipped instead of failing on the unique index.
+        """
         year = date.today().year
-        while True:
-            case_no = f"{self.vault.device_code}-{year}-{self.vault.next_sequence(f'case_no:{year}'):05d}"
-            if self.db.execute("SELECT 1 FROM participants WHERE case_no = ?", (case_no,)).fetchone() is None:
-                return case_no
+        name, prefix = f"case_no:{year}", f"{self.vault.device_code}-{year}-"
+        row = self.db.execute("SELECT value FROM sequences WHERE name = ?", (name,)).fetchone()
+        last = int(row[0]) if row else 0
+        out: list[str] = []
+        while len(out) < count:
+            wanted = [f"{prefix}{n:05d}" for n in range(last + 1, last + 1 + min(count - len(out), 500))]
+            marks = ",".join("?" * len(wanted))
+            taken = {
+                r[0] for r in self.db.execute(f"SELECT case_no FROM participants WHERE case_no IN ({marks})", wanted)
+            }
+            out.extend(c for c in wanted if c not in taken)
+            last += len(wanted)
+        self.db.execute(
+            "INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            (name, last),
+        )
+        return out
 
     def get(self, participant_id: str) -> Participant:
         """The participant with this id; NotFound if missing or deleted."""
@@ -229,6 +265,28 @@ class ParticipantRepository:
             "SELECT id FROM participants WHERE rut = ? AND rut <> '' AND deleted = 0", (rut,)
         ).fetchone()
         return row[0] if row else None
+
+    def ruts_taken(self, ruts: list[str]) -> set[str]:
+        """Which of ``ruts`` a live participant already holds (one indexed lookup per 500)."""
+        found: set[str] = set()
+        wanted = [r for r in dict.fromkeys(ruts) if r]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rut FROM participants WHERE rut IN ({marks}) AND rut <> '' AND deleted = 0"
+            found.update(r[0] for r in self.rdb.execute(sql, chunk))
+        return found
+
+    def live_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are live participants."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id FROM participants WHERE id IN ({marks}) AND deleted = 0"
+            found.update(r[0] for r in self.rdb.execute(sql, chunk))
+        return found
 
     def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
         """Apply field changes with fresh clocks; returns the updated participant."""
@@ -349,9 +407,14 @@ class ChildRepository(Generic[R]):
 
     def add(self, values: dict[str, Any]) -> R:
         """Insert a row (values must include participant_id)."""
-        row = stamp_new(values, self.vault.hlc)
-        insert_row(self.db, self.table, row)
-        return self.get(row["id"])
+        return self.add_many([values])[0]
+
+    def add_many(self, rows: list[dict[str, Any]]) -> list[R]:
+        """Insert rows with one prepared statement; returned as inserted (never read back)."""
+        defaults = _new_defaults(self.cls)
+        stamped = [stamp_new({**defaults, **values}, self.vault.hlc) for values in rows]
+        insert_rows(self.db, self.table, stamped)
+        return [from_row(self.cls, row) for row in stamped]
 
     def get(self, row_id: str) -> R:
         """One live row by id."""
