@@ -43,6 +43,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "unknown field (possible fields: {choices})",
     },
     "unknown_status": {"es": "estado desconocido {value!r}", "en": "unknown status {value!r}"},
+    "record_id": {
+        "es": "identificador no válido {value!r} (debe ser el ID que escribe DMI Desktop)",
+        "en": "invalid identifier {value!r} (must be an ID written by DMI Desktop)",
+    },
     "expiry_before_banked": {
         "es": "el vencimiento es anterior a la fecha de reserva",
         "en": "expiry is before the banked date",

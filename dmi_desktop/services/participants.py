@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import AuditEntry, Participant, ParticipantFile, ParticipantRow
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
@@ -22,7 +23,7 @@ from dmi_desktop.storage.repositories import (
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
 
-RESTRICTED_TABLES = frozenset({"banked_cases"})
+RESTRICTED_TABLES = restricted_tables()
 __all__ = ["ParticipantQuery", "ParticipantService"]
 
 
