@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +13,7 @@ from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import AuditEntry, Participant, ParticipantFile, ParticipantRow
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
-from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
+from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields, clean_record_id
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage.records import public_dict
 from dmi_desktop.storage.repositories import (
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 RESTRICTED_TABLES = restricted_tables()
 __all__ = ["ParticipantQuery", "ParticipantService"]
 
+RowDone = Callable[[], None]  # called after each row of a batch (progress; may raise to cancel it all)
+
 
 class ParticipantService:
     """Everything about participants, with role checks and audit on every write."""
@@ -34,6 +39,7 @@ class ParticipantService:
         self.session = session
         self.repo = ParticipantRepository(session.vault)
         self.children: dict[str, ChildRepository[Any]] = child_repositories(session.vault)
+        self._batch: list[str] | None = None  # ids touched inside batch(), published once it commits
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -56,6 +62,14 @@ class ParticipantService:
     def sectors(self) -> list[str]:
         """Sectors in use."""
         return self.repo.sectors()
+
+    def by_ids(self, ids: list[str]) -> dict[str, Participant]:
+        """Participants by id, tombstoned ones included (``deleted`` is set); ids not in this vault are absent."""
+        return self.repo.by_ids(ids)
+
+    def rut_owner(self, rut: str) -> str | None:
+        """Id of the live participant holding ``rut`` (normalised), if any."""
+        return self.repo.rut_owner(rut) if rut else None
 
     def file(self, participant_id: str) -> ParticipantFile:
         """The whole file; the banked case only for roles allowed to see it."""
@@ -113,19 +127,117 @@ class ParticipantService:
         self.session.publish(Changes("participant", ChangeKind.CREATED, (p.id,), p.id))
         return p
 
-    def create_many(self, rows: list[dict[str, Any]], *, today: date | None = None) -> list[Participant]:
-        """Insert already validated rows in one transaction (imports); all or nothing."""
+    @contextlib.contextmanager
+    def batch(self, action: str) -> Iterator[None]:
+        """One transaction around several bulk calls (an import): all or nothing, one change notice after commit."""
+        if self._batch is not None:  # already inside a batch: join it
+            yield
+            return
+        self._batch = []
+        try:
+            with self.session.write(action):
+                yield
+            ids = tuple(self._batch)
+        finally:
+            self._batch = None
+        if ids:
+            self.session.publish(Changes("participant", ChangeKind.BULK, ids))
+
+    def _touched(self, ids: list[str]) -> None:
+        """Remember ids changed inside the current batch (announced once it commits)."""
+        if self._batch is not None:
+            self._batch.extend(ids)
+
+    def create_many(
+        self, rows: list[dict[str, Any]], *, today: date | None = None, row_done: RowDone | None = None
+    ) -> list[Participant]:
+        """Validate and insert rows in one transaction (imports); all or nothing.
+
+        A row may carry the ``id`` a participant had in the vault that exported it: it keeps that id, so
+        importing the same file again updates instead of duplicating (an id already used here is refused).
+        """
         self.session.require_write("importar participantes")
         created = []
-        with self.session.write("importar participantes"):
+        day = today or date.today()
+        with self.batch("importar participantes"):
             for fields in rows:
-                values = clean_participant_fields(fields, today=today or date.today())
+                fields = dict(fields)
+                own_id = clean_record_id(fields.pop("id")) if fields.get("id") else None
+                values = clean_participant_fields(fields, today=day)
+                if own_id is not None:
+                    if self.repo.by_ids([own_id]):
+                        raise ValidationError({"id": message("id_taken", value=own_id)})
+                    values["id"] = own_id
                 self._check_rut_free(values.get("rut", ""), None)
                 p = self.repo.add(values)
                 self.session.audit("participant.import", "participant", p.id, None, public_dict(p))
                 created.append(p)
-        self.session.publish(Changes("participant", ChangeKind.BULK, tuple(p.id for p in created)))
+                if row_done is not None:
+                    row_done()
+            self._touched([p.id for p in created])
         return created
+
+    def update_many(
+        self,
+        changes: dict[str, dict[str, Any]],
+        *,
+        reason: str = "",
+        today: date | None = None,
+        row_done: RowDone | None = None,
+    ) -> list[Participant]:
+        """Apply field changes to many participants in one transaction (imports); all or nothing.
+
+        Only fields that really differ are stamped and audited. A different ``status`` is a status change: it
+        must be a legal move of the life cycle and is recorded with ``reason``.
+        """
+        self.session.require_write("importar participantes")
+        updated = []
+        day = today or date.today()
+        with self.batch("importar participantes"):
+            for participant_id, fields in changes.items():
+                updated.append(self._apply_changes(participant_id, fields, reason, day))
+                if row_done is not None:
+                    row_done()
+            self._touched([p.id for p in updated])
+        return updated
+
+    def _apply_changes(self, participant_id: str, fields: dict[str, Any], reason: str, day: date) -> Participant:
+        values = clean_participant_fields(fields, today=day, partial=True)
+        before = self.repo.get(participant_id)
+        diff = differences(before, values)
+        target = diff.pop("status", None)
+        if target is not None:
+            check_transition(before.status, target)
+        after = before
+        if diff:
+            if "rut" in diff:
+                self._check_rut_free(diff["rut"], participant_id)
+            old = public_dict(before)
+            after = self.repo.update(participant_id, diff)
+            new = public_dict(after)
+            self.session.audit(
+                "participant.update",
+                "participant",
+                participant_id,
+                {k: old[k] for k in diff},
+                {k: new[k] for k in diff},
+            )
+        if target is not None:
+            after = self.repo.update(participant_id, {"status": target})
+            self.session.audit(
+                "participant.status",
+                "participant",
+                participant_id,
+                {"status": before.status.value},
+                {"status": Status(target).value, "reason": reason.strip()},
+            )
+        return after
+
+    def audit_import(self, summary: dict[str, Any]) -> None:
+        """Record what an import did (file name and counts) inside the caller's batch."""
+        self.session.require_write("importar participantes")
+        with self.batch("importar participantes"):
+            self.session.audit("participant.import_file", "import", str(uuid.uuid4()), None, summary)
 
     def update(self, participant_id: str, changes: dict[str, Any], *, today: date | None = None) -> Participant:
         """Edit identity fields; only what really changed is stamped and audited."""
@@ -136,7 +248,7 @@ class ParticipantService:
         with self.session.write("editar participantes"):
             before = self.repo.get(participant_id)
             old = public_dict(before)
-            diff = {k: v for k, v in values.items() if public_dict_value(v) != old.get(k)}
+            diff = differences(before, values)
             if not diff:
                 return before
             if "rut" in diff:
@@ -239,6 +351,12 @@ class ParticipantService:
         owner = self.repo.rut_owner(rut)
         if owner is not None and owner != own_id:
             raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+
+
+def differences(before: Participant, values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` that differ from what ``before`` holds (compared in their stored form)."""
+    old = public_dict(before)
+    return {k: v for k, v in values.items() if public_dict_value(v) != old.get(k)}
 
 
 def public_dict_value(value: Any) -> Any:

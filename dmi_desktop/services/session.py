@@ -14,6 +14,7 @@ from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.storage.audit import VerifyResult
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
+from dmi_desktop.storage.schema import schema_version
 from dmi_desktop.storage.vault import Vault
 
 
@@ -158,6 +159,11 @@ class Session:
     def organisation(self) -> str:
         """Organisation name stored in the vault."""
         return self.vault.meta("organisation") or ""
+
+    @property
+    def schema_version(self) -> int:
+        """The vault's schema version (exports carry it; an import from a newer one is refused)."""
+        return schema_version(self.vault.db)
 
     @property
     def device_code(self) -> str:

@@ -195,6 +195,20 @@ class ParticipantRepository:
             raise NotFound(f"no existe el participante {id_or_case_no}")
         return self._participant(row)
 
+    def by_ids(self, ids: list[str]) -> dict[str, Participant]:
+        """The participants with these ids, tombstoned ones included (``deleted`` says which); unknown ids absent."""
+        found: dict[str, Participant] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):  # well under SQLite's limit of bound parameters
+            chunk = unique[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE p.id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            for row in rows:
+                p = self._participant(row)
+                found[p.id] = p
+        return found
+
     def rut_owner(self, rut: str) -> str | None:
         """Id of the live participant holding ``rut``, if any."""
         # The terms repeat the partial index's WHERE (rut <> '' AND deleted = 0) so SQLite can use it.

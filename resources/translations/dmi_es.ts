@@ -265,8 +265,8 @@
         <translation>Elegir el archivo</translation>
     </message>
     <message>
-        <source>A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row.</source>
-        <translation>Un CSV (como lo guarda Excel) o un archivo Excel .xlsx con un participante por fila y una fila de encabezados.</translation>
+        <source>A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row, or a JSON export of DMI Desktop. People exported by this app are updated, not duplicated.</source>
+        <translation>Un CSV (como lo guarda Excel) o un archivo Excel .xlsx con un participante por fila y una fila de encabezados, o una exportación JSON de DMI Desktop. Las personas exportadas por esta aplicación se actualizan, no se duplican.</translation>
     </message>
     <message>
         <source>Path of the file to import</source>
@@ -281,8 +281,8 @@
         <translation>Importar participantes</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
-        <translation>Planillas (*.csv *.xlsx);;Todos los archivos (*)</translation>
+        <source>Spreadsheets and exports (*.csv *.xlsx *.json);;All files (*)</source>
+        <translation>Planillas y exportaciones (*.csv *.xlsx *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>No file at that path.</source>
@@ -465,8 +465,24 @@
 <context>
     <name>ImportRowsModel</name>
     <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
     </message>
 </context>
 <context>
@@ -482,6 +498,18 @@
     <message>
         <source>{created} participants imported</source>
         <translation>{created} participantes importados</translation>
+    </message>
+    <message>
+        <source>{imported}, 1 updated</source>
+        <translation>{imported}, 1 actualizado</translation>
+    </message>
+    <message>
+        <source>{imported}, {updated} updated</source>
+        <translation>{imported}, {updated} actualizados</translation>
+    </message>
+    <message>
+        <source>{imported}, {unchanged} unchanged</source>
+        <translation>{imported}, {unchanged} sin cambios</translation>
     </message>
     <message>
         <source>{imported}; 1 row with problems was skipped.</source>
@@ -669,14 +697,6 @@
 </context>
 <context>
     <name>MappingPage</name>
-    <message>
-        <source>RUT check digit (if in its own column)</source>
-        <translation>Dígito verificador del RUT (si viene en otra columna)</translation>
-    </message>
-    <message>
-        <source>Status (if the programme is under way)</source>
-        <translation>Estado (si el programa ya está en curso)</translation>
-    </message>
     <message>
         <source>Match the columns</source>
         <translation>Asociar las columnas</translation>
@@ -1053,8 +1073,8 @@
         <translation>Revisando el archivo…</translation>
     </message>
     <message>
-        <source>{total} rows read: {valid} ready to import, {bad} with problems.</source>
-        <translation>Filas leídas: {total}. Listas para importar: {valid}. Con problemas: {bad}.</translation>
+        <source>{total} rows read: {new} new, {update} to update, {unchanged} unchanged, {bad} with problems.</source>
+        <translation>Filas leídas: {total}. Nuevas: {new}. Por actualizar: {update}. Sin cambios: {unchanged}. Con problemas: {bad}.</translation>
     </message>
     <message>
         <source>Problems found ({count}). Fix them in the file and start again, or skip those rows.</source>
