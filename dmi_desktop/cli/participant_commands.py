@@ -9,7 +9,8 @@ from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, table, tr
 from dmi_desktop.cli.parsing import group, leaf, positive_int
 from dmi_desktop.cli.render import participant_dict, participant_json, print_file
-from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, ParticipantRow
+from dmi_desktop.domain.fields import Field, Kind, editable_fields
+from dmi_desktop.domain.models import ParticipantRow
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label, parse_status
 from dmi_desktop.services.participants import ParticipantQuery
@@ -28,10 +29,8 @@ LIST_KEYS = (
     "status",
     "last_checkin",
 )
-_FIELD_HELP = {
-    "birth_date": "YYYY-MM-DD",
-    "sex": "F|M|X",
-}
+# What a value looks like, by the field's kind (the option names and texts come from the field registry).
+_METAVARS = {Kind.DATE: "YYYY-MM-DD", Kind.RUT: "RUT", Kind.PHONE: "PHONE"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     part = group(commands, "participant", tr("participantes", "participants"))
 
     p = leaf(part, "add", tr("agregar un participante", "add a participant"), run_add)
-    _field_options(p, required=("nombres", "apellido_paterno"))
+    _field_options(p, new=True)
 
     p = leaf(part, "list", tr("listar participantes", "list participants"), run_list)
     _filter_options(p)
@@ -50,7 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = leaf(part, "edit", tr("editar campos de un participante", "edit a participant's fields"), run_edit)
     p.add_argument("key", metavar="ID")
-    _field_options(p, required=())
+    _field_options(p, new=False)
 
     p = leaf(part, "set-status", tr("cambiar el estado", "change the status"), run_set_status)
     p.add_argument("key", metavar="ID")
@@ -58,13 +57,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", default="", metavar="TEXT")
 
 
-def _field_options(parser: argparse.ArgumentParser, required: tuple[str, ...]) -> None:
-    for field in PARTICIPANT_EDITABLE:
+def option_name(field: Field) -> str:
+    """The command-line option of a field: ``--apellido-paterno`` for ``apellido_paterno``."""
+    return "--" + field.name.replace("_", "-")
+
+
+def _field_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
+    """One option per editable participant field of the registry; required ones are required when adding."""
+    for field in editable_fields("participants"):
+        metavar = "|".join(field.choice_codes()) if field.choices is not None else _METAVARS.get(field.kind, "TEXT")
         parser.add_argument(
-            "--" + field.replace("_", "-"),
-            dest=field,
-            required=field in required,
-            metavar=_FIELD_HELP.get(field, "TEXT"),
+            option_name(field),
+            dest=field.name,
+            required=new and field.required,
+            metavar=metavar,
+            help=field.label_in() + (tr(" (obligatorio)", " (required)") if new and field.required else ""),
         )
 
 
@@ -90,7 +97,8 @@ def _status(text: str) -> Status:
 
 
 def _fields(args: argparse.Namespace) -> dict[str, Any]:
-    return {f: getattr(args, f) for f in PARTICIPANT_EDITABLE if getattr(args, f, None) is not None}
+    names = (f.name for f in editable_fields("participants"))
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
 
 
 def run_add(ctx: Context) -> int:
@@ -159,7 +167,7 @@ def run_edit(ctx: Context) -> int:
     """Change any editable field (an empty value clears an optional one)."""
     changes = _fields(ctx.args)
     if not changes:
-        options = ", ".join("--" + f.replace("_", "-") for f in PARTICIPANT_EDITABLE)
+        options = ", ".join(option_name(f) for f in editable_fields("participants"))
         raise UsageError(tr(f"indique al menos un campo: {options}", f"give at least one field: {options}"))
     service = ctx.open().participants
     p = service.update(service.get(ctx.args.key).id, changes)

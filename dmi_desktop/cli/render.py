@@ -7,20 +7,22 @@ from datetime import date
 from typing import Any
 
 from dmi_desktop.cli.io import jsonable, out, tr
+from dmi_desktop.domain.fields import entity, field
 from dmi_desktop.domain.models import Participant, ParticipantFile, Record, StatusChange
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label
 
 _SYNC_FIELDS = frozenset({"created_hlc", "updated_hlc", "origin", "deleted", "participant_id"})
 
-# Sections of the file in display order: attribute, JSON key, Spanish and English titles.
+# Sections of the file in display order: attribute of ParticipantFile (the JSON key) and the table whose
+# registry entity gives the title.
 SECTIONS = (
-    ("influentials", "Influyentes", "Influentials"),
-    ("reviews", "Revisiones de elegibilidad", "Eligibility reviews"),
-    ("referrals", "Derivaciones", "Referrals"),
-    ("checkins", "Controles", "Check-ins"),
-    ("violations", "Incumplimientos", "Violations"),
-    ("notes", "Notas", "Notes"),
+    ("influentials", "influentials"),
+    ("reviews", "eligibility_reviews"),
+    ("referrals", "referrals"),
+    ("checkins", "checkins"),
+    ("violations", "violations"),
+    ("notes", "notes"),
 )
 
 
@@ -45,12 +47,16 @@ def participant_json(file: ParticipantFile, allowed: list[Status], restricted_vi
     values = participant_dict(file.participant)
     values["is_minor"] = file.participant.is_minor_on(date.today())
     values["allowed_next"] = [s.value for s in allowed]
-    for attr, _es, _en in SECTIONS:
+    for attr, _table in SECTIONS:
         values[attr] = [record_dict(r) for r in getattr(file, attr)]
     if restricted_visible:
         values["banked_case"] = record_dict(file.banked_case) if file.banked_case else None
     values["status_history"] = [{**record_dict(c), "at": c.at} for c in file.status_history]
     return values
+
+
+def _label(name: str) -> str:
+    return field("participants", name).label_in()
 
 
 def _line(pairs: list[tuple[str, Any]]) -> str:
@@ -76,19 +82,19 @@ def print_file(file: ParticipantFile, allowed: list[Status], restricted_visible:
     age = p.age_on(today)
     born = f"{p.birth_date.isoformat()} ({age})" if p.birth_date else ""
     minor = tr(" — MENOR DE EDAD", " — MINOR") if p.is_minor_on(today) else ""
-    out(_line([("RUT", format_rut(p.rut)), (tr("Nacimiento", "Born"), born + minor), (tr("Sexo", "Sex"), p.sex)]))
-    out(_line([(tr("Teléfono", "Phone"), p.phone), (tr("Dirección", "Address"), p.address), ("Sector", p.sector)]))
+    out(_line([(_label("rut"), format_rut(p.rut)), (_label("birth_date"), born + minor), (_label("sex"), p.sex)]))
+    out(_line([(_label("phone"), p.phone), (_label("address"), p.address), (_label("sector"), p.sector)]))
     next_states = ", ".join(label(s) for s in allowed) or tr("ninguno (ficha cerrada)", "none (file closed)")
-    out(f"{tr('Estado', 'Status')}: {label(p.status)}   ({tr('siguientes', 'next')}: {next_states})")
-    for attr, es, en in SECTIONS:
+    out(f"{_label('status')}: {label(p.status)}   ({tr('siguientes', 'next')}: {next_states})")
+    for attr, table in SECTIONS:
         records = getattr(file, attr)
         out()
-        out(f"{tr(es, en)} ({len(records)})")
+        out(f"{entity(table).plural.text()} ({len(records)})")
         for record in records:
             out(f"  - {_summary(record)}")
     if restricted_visible:
         out()
-        out(tr("Caso en reserva", "Banked case"))
+        out(entity("banked_cases").plural.text())
         out(f"  - {_summary(file.banked_case)}" if file.banked_case else tr("  (ninguno)", "  (none)"))
     out()
     out(f"{tr('Historial de estados', 'Status history')} ({len(file.status_history)})")

@@ -1,4 +1,4 @@
-"""Bulk commands: import participants (CSV/XLSX, all or nothing) and export participants (CSV/XLSX/JSON)."""
+"""Bulk commands: import participants (CSV/XLSX/JSON, all or nothing) and export participants (CSV/XLSX/JSON)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ EXPORT_FORMATS = ("csv", "xlsx", "json")
 def register(commands: argparse._SubParsersAction) -> None:
     """Add ``import participants`` and ``export participants``."""
     imports = group(commands, "import", tr("importar datos", "import data"))
-    p = leaf(imports, "participants", tr("importar participantes de CSV o XLSX", "import participants"), run_import)
+    help_text = tr("importar participantes de CSV, XLSX o JSON", "import participants from CSV, XLSX or JSON")
+    p = leaf(imports, "participants", help_text, run_import)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help=tr("solo revisar, sin cambiar nada", "check only"))
     p.add_argument(
@@ -71,20 +72,22 @@ def run_import(ctx: Context) -> int:
         for e in preview.errors:
             warn(tr(f"línea {e.line}, columna {e.column}: {e.reason}", f"line {e.line}, column {e.column}: {e.reason}"))
     refused = bool(bad_lines) and not args.skip_invalid
-    valid = max(preview.total - len(bad_lines), 0)
-    created = skipped = 0
+    created = updated = unchanged = skipped = 0
     if not refused and not args.dry_run:
         result = apply_import(session, preview, skip_invalid=args.skip_invalid)
-        created, skipped = result.created, result.skipped
-    elif not refused:
-        created, skipped = valid, len(bad_lines)  # what would happen
+        created, updated, unchanged, skipped = result.created, result.updated, result.unchanged, result.skipped
+    elif not refused:  # what would happen
+        created, updated, unchanged, skipped = preview.new, preview.to_update, preview.unchanged, len(bad_lines)
     if ctx.json:
         emit_json(
             {
                 "dry_run": bool(args.dry_run),
                 "total": preview.total,
-                "created": 0 if refused else created,
-                "skipped": 0 if refused else skipped,
+                "schema_version": preview.schema_version,
+                "created": created,
+                "updated": updated,
+                "unchanged": unchanged,
+                "skipped": skipped,
                 "invalid_rows": len(bad_lines),
                 "errors": errors,
             }
@@ -97,20 +100,14 @@ def run_import(ctx: Context) -> int:
             )
         raise CliError(tr(f"no se importó nada: {n} filas no válidas", f"nothing imported: {n} invalid rows"))
     if not ctx.json:
+        counts = tr(
+            f"{created} nuevos, {updated} actualizados, {unchanged} sin cambios, {skipped} filas omitidas",
+            f"{created} new, {updated} updated, {unchanged} unchanged, {skipped} rows skipped",
+        )
         if args.dry_run:
-            out(
-                tr(
-                    f"prueba: se importarían {created} participantes, se omitirían {skipped} filas; nada cambió",
-                    f"dry run: would import {created} participants and skip {skipped} rows; nothing changed",
-                )
-            )
+            out(tr(f"prueba (nada cambió): {counts}", f"dry run (nothing changed): {counts}"))
         else:
-            out(
-                tr(
-                    f"{created} participantes importados, {skipped} filas omitidas",
-                    f"{created} participants imported, {skipped} rows skipped",
-                )
-            )
+            out(tr(f"participantes importados: {counts}", f"participants imported: {counts}"))
     return 0
 
 

@@ -43,6 +43,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "unknown field (possible fields: {choices})",
     },
     "unknown_status": {"es": "estado desconocido {value!r}", "en": "unknown status {value!r}"},
+    "record_id": {
+        "es": "identificador no válido {value!r} (debe ser el ID que escribe DMI Desktop)",
+        "en": "invalid identifier {value!r} (must be an ID written by DMI Desktop)",
+    },
+    "id_taken": {
+        "es": "el ID {value} ya pertenece a otro registro de esta bóveda",
+        "en": "the ID {value} already belongs to another record of this vault",
+    },
+    "id_deleted": {
+        "es": "el participante con ID {value} fue eliminado de esta bóveda",
+        "en": "the participant with ID {value} was deleted from this vault",
+    },
+    "schema_version": {
+        "es": "versión de esquema no válida {value!r}",
+        "en": "invalid schema version {value!r}",
+    },
     "expiry_before_banked": {
         "es": "el vencimiento es anterior a la fecha de reserva",
         "en": "expiry is before the banked date",

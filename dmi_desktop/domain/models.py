@@ -65,21 +65,6 @@ class Participant(Record):
         return age is not None and age < 18
 
 
-# Fields a user may edit on a participant (status changes go through set_status).
-PARTICIPANT_EDITABLE = (
-    "nombres",
-    "apellido_paterno",
-    "apellido_materno",
-    "alias",
-    "rut",
-    "birth_date",
-    "sex",
-    "phone",
-    "address",
-    "sector",
-)
-
-
 @dataclass(frozen=True)
 class ParticipantRow:
     """One line of the participants list (what the table shows)."""

@@ -1,24 +1,20 @@
-"""Turn user input (strings from forms, CSV or the CLI) into checked, typed field values."""
+"""Turn user input (strings from forms, CSV or the CLI) into checked, typed values, as the field registry says."""
 
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.fields import Field, Kind, entity, input_fields
 from dmi_desktop.domain.messages import message
-from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, Sex
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
 
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
-_MAX_TEXT = 200
-REQUIRED_PARTICIPANT_FIELDS = ("nombres", "apellido_paterno")
-# What a form, an import or the CLI may set on a participant. The status is accepted only as an initial
-# value (imports of an existing programme); later changes go through the life cycle. Case numbers, ids and
-# sync metadata are never user input.
-PARTICIPANT_INPUT_FIELDS = (*PARTICIPANT_EDITABLE, "status")
+_TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
 
 
 def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date | None:
@@ -53,154 +49,37 @@ def clean_participant_fields(raw: dict[str, Any], *, today: date, partial: bool 
     """Validate participant fields; return typed values or raise ValidationError with every problem.
 
     With ``partial`` only the given fields are checked (an edit), otherwise required fields must be present.
+    The registry says what may be set: the editable fields plus the status as an initial value (imports of an
+    ongoing programme; later changes go through the life cycle). Ids, case numbers and sync data never are.
     """
-    errors: dict[str, str] = {}
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        text = value.strip() if isinstance(value, str) else value
-        if key not in PARTICIPANT_INPUT_FIELDS:
-            errors[key] = message("unknown_field", choices=", ".join(PARTICIPANT_INPUT_FIELDS))
-            continue
-        try:
-            if key in ("nombres", "apellido_paterno", "apellido_materno", "alias", "address", "sector"):
-                text = " ".join(str(text or "").split())
-                if len(text) > _MAX_TEXT:
-                    raise ValueError(message("too_long", limit=_MAX_TEXT))
-                out[key] = text
-            elif key == "rut":
-                try:
-                    out[key] = normalize_rut(text) if text else ""
-                except InvalidRut as exc:
-                    raise ValueError(message("rut_invalid", reason=str(exc))) from None
-            elif key == "birth_date":
-                out[key] = parse_date(text, today=today)
-            elif key == "sex":
-                code = str(text or "").upper()[:1]
-                if code and code not in {s.value for s in Sex}:
-                    raise ValueError(message("choice", value=text, choices="F, M, X"))
-                out[key] = code
-            elif key == "phone":
-                phone = str(text or "")
-                if phone and not _PHONE.match(phone):
-                    raise ValueError(message("phone", value=phone))
-                out[key] = phone
-            elif text:  # status: an empty cell means "start at the beginning of the life cycle"
-                out[key] = parse_status(str(text))
-        except ValueError as exc:
-            errors[key] = str(exc)
-    if not partial:
-        for key in REQUIRED_PARTICIPANT_FIELDS:
-            if not out.get(key) and key not in errors:
-                errors[key] = message("required")
-    else:
-        for key in REQUIRED_PARTICIPANT_FIELDS:
-            if key in out and not out[key]:
-                errors[key] = message("required")
-    if errors:
-        raise ValidationError(errors)
-    return out
-
-
-# Child records of a file: field -> (kind, required, future dates allowed).
-_Spec = dict[str, tuple[str, bool, bool]]
-CHILD_SPECS: dict[str, _Spec] = {
-    "influentials": {
-        "name": ("text", True, False),
-        "relationship": ("text", False, False),
-        "phone": ("phone", False, False),
-        "address": ("text", False, False),
-        "visited_on": ("date", False, False),
-        "notes": ("text", False, False),
-    },
-    "eligibility_reviews": {
-        "violence_or_weapons": ("bool", False, False),
-        "leadership_role": ("bool", False, False),
-        "still_active": ("bool", False, False),
-        "enough_evidence": ("bool", False, False),
-        "decision": ("decision", False, False),
-        "rationale": ("text", False, False),
-        "reviewer": ("text", False, False),
-        "review_date": ("date", False, False),
-    },
-    "banked_cases": {
-        "ruc": ("text", True, False),
-        "investigating_unit": ("text", False, False),
-        "buy_dates": ("dates", False, False),
-        "banked_on": ("date", False, False),
-        "expires_on": ("date", False, True),
-        "description": ("text", False, False),
-    },
-    "referrals": {
-        "kind": ("referral_kind", True, False),
-        "provider": ("text", False, False),
-        "status": ("referral_status", False, False),
-        "referred_on": ("date", False, False),
-        "first_appointment": ("date", False, True),
-        "ended_on": ("date", False, False),
-        "notes": ("text", False, False),
-    },
-    "checkins": {
-        "day": ("date", True, False),
-        "method": ("text", False, False),
-        "notes": ("text", False, False),
-        "recorded_by": ("text", False, False),
-    },
-    "violations": {
-        "day": ("date", True, False),
-        "description": ("text", True, False),
-        "case_activated": ("bool", False, False),
-    },
-    "notes": {"body": ("longtext", True, False), "author": ("text", False, False)},
-}
-
-
-def _clean_value(kind: str, value: Any, *, today: date, allow_future: bool) -> Any:
-    from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus
-
-    enums = {"decision": Decision, "referral_kind": ReferralKind, "referral_status": ReferralStatus}
-    if kind in ("text", "longtext"):
-        text = str(value or "").strip()
-        limit = 20_000 if kind == "longtext" else _MAX_TEXT
-        if len(text) > limit:
-            raise ValueError(message("too_long", limit=limit))
-        return text
-    if kind == "phone":
-        phone = str(value or "").strip()
-        if phone and not _PHONE.match(phone):
-            raise ValueError(message("phone", value=phone))
-        return phone
-    if kind == "bool":
-        if isinstance(value, str):
-            return value.strip().lower() in ("1", "true", "yes", "si", "sí", "x")
-        return bool(value)
-    if kind == "date":
-        return parse_date(value, today=today, allow_future=allow_future)
-    if kind == "dates":
-        items = value if isinstance(value, list) else [v for v in str(value or "").replace(";", ",").split(",")]
-        return [d for d in (parse_date(v, today=today) for v in items if str(v).strip()) if d]
-    enum = enums[kind]
-    try:
-        return enum(value.value if hasattr(value, "value") else str(value).strip().lower())
-    except ValueError:
-        raise ValueError(message("choice", value=value, choices=", ".join(e.value for e in enum))) from None
+    return clean_fields("participants", raw, today=today, partial=partial)
 
 
 def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool = False) -> dict[str, Any]:
     """Validate fields of a child record (``table`` names the kind); ValidationError lists every problem."""
-    spec = CHILD_SPECS[table]
+    return clean_fields(table, raw, today=today, partial=partial)
+
+
+def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool = False) -> dict[str, Any]:
+    """Validate input for a record of ``table`` by the registry; ValidationError lists every problem."""
+    entity(table)  # KeyError for a table the registry does not know
+    accepted = {f.name: f for f in input_fields(table)}
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if key not in spec:
-            errors[key] = message("unknown_field", choices=", ".join(spec))
+        spec = accepted.get(key)
+        if spec is None:
+            errors[key] = message("unknown_field", choices=", ".join(accepted))
             continue
-        kind, _required, allow_future = spec[key]
         try:
-            out[key] = _clean_value(kind, value, today=today, allow_future=allow_future)
+            cleaned = clean_value(spec, value, today=today)
         except ValueError as exc:
             errors[key] = str(exc)
-    for key, (_kind, required, _future) in spec.items():
-        if required and (key in out or not partial) and not out.get(key) and key not in errors:
+            continue
+        if cleaned is not OMIT:
+            out[key] = cleaned
+    for key, spec in accepted.items():
+        if spec.required and (key in out or not partial) and not out.get(key) and key not in errors:
             errors[key] = message("required")
     banked, expires = out.get("banked_on"), out.get("expires_on")
     if table == "banked_cases" and banked and expires and expires < banked:
@@ -208,3 +87,69 @@ def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial:
     if errors:
         raise ValidationError(errors)
     return out
+
+
+class _Omit:
+    """The value means "leave the field out": an empty status starts the life cycle at its beginning."""
+
+    def __repr__(self) -> str:
+        return "OMIT"
+
+
+OMIT: Any = _Omit()
+
+
+def clean_value(spec: Field, value: Any, *, today: date) -> Any:
+    """One value checked and typed by its field's kind (OMIT: leave it out); ValueError says what is wrong."""
+    kind = spec.kind
+    if isinstance(value, str):
+        value = value.strip()
+    if kind in (Kind.TEXT, Kind.LONGTEXT):
+        text = str(value or "")
+        if spec.squeeze:
+            text = " ".join(text.split())
+        limit = spec.limit
+        if limit is not None and len(text) > limit:
+            raise ValueError(message("too_long", limit=limit))
+        return text
+    if kind is Kind.RUT:
+        try:
+            return normalize_rut(str(value)) if value else ""
+        except InvalidRut as exc:
+            raise ValueError(message("rut_invalid", reason=str(exc))) from None
+    if kind is Kind.PHONE:
+        phone = str(value or "")
+        if phone and not _PHONE.match(phone):
+            raise ValueError(message("phone", value=phone))
+        return phone
+    if kind is Kind.DATE:
+        return parse_date(value, today=today, allow_future=spec.allow_future)
+    if kind is Kind.DATES:
+        items = value if isinstance(value, list) else str(value or "").replace(";", ",").split(",")
+        return [d for d in (parse_date(v, today=today) for v in items if str(v).strip()) if d]
+    if kind is Kind.BOOL:
+        return value.lower() in _TRUE_WORDS if isinstance(value, str) else bool(value)
+    if kind is Kind.SEX:
+        code = str(value or "").upper()[:1]
+        if code and code not in spec.choice_codes():
+            raise ValueError(message("choice", value=value, choices=", ".join(spec.choice_codes())))
+        return code
+    if kind is Kind.STATUS:
+        return parse_status(str(value)) if value else OMIT
+    if kind is Kind.CHOICE and spec.choices is not None:
+        try:
+            return spec.choices(value.value if hasattr(value, "value") else str(value).lower())
+        except ValueError:
+            raise ValueError(message("choice", value=value, choices=", ".join(spec.choice_codes()))) from None
+    if kind in (Kind.ID, Kind.REF):
+        return clean_record_id(value)
+    raise ValueError(message("unknown_field", choices=spec.name))
+
+
+def clean_record_id(value: Any) -> str:
+    """A record id as the app writes it (a UUID in canonical lower case); ValueError naming the value otherwise."""
+    text = str(value or "").strip()
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise ValueError(message("record_id", value=text)) from None

@@ -12,15 +12,17 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from dmi_desktop.domain.errors import DmiError
-from dmi_desktop.domain.messages import language
+from dmi_desktop.domain.fields import Field, Kind, exportable_fields
+from dmi_desktop.domain.models import Participant
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
 from dmi_desktop.services.participants import ParticipantQuery
-from dmi_desktop.services.tabular import tr
+from dmi_desktop.services.tabular import JSON_ITEMS_KEY, SCHEMA_KEY, SCHEMA_LABEL, tr
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -30,36 +32,32 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
+# Columns are the registry's exportable participant fields (restricted ones never), headers in the message
+# language. Every export carries each participant's id and the vault's schema version, so the app can import its
+# own export back (matching people by id) and refuse one from a newer version: CSV/XLSX end with an "ID" column
+# and a schema-version column (plain cells survive Excel); JSON is {"schema_version": N, "participants": [...]}.
 EXPORT_FORMATS = ("csv", "xlsx", "json")
-# Column key (JSON key) -> header in Spanish and English. Every header is one the importer recognises.
-EXPORT_COLUMNS: dict[str, dict[str, str]] = {
-    "case_no": {"es": "N° de caso", "en": "Case no."},
-    "nombres": {"es": "Nombres", "en": "First names"},
-    "apellido_paterno": {"es": "Apellido paterno", "en": "Father's surname"},
-    "apellido_materno": {"es": "Apellido materno", "en": "Mother's surname"},
-    "alias": {"es": "Alias", "en": "Alias"},
-    "rut": {"es": "RUT", "en": "RUT"},
-    "birth_date": {"es": "Fecha de nacimiento", "en": "Birth date"},
-    "sex": {"es": "Sexo", "en": "Sex"},
-    "phone": {"es": "Teléfono", "en": "Phone"},
-    "address": {"es": "Dirección", "en": "Address"},
-    "sector": {"es": "Sector", "en": "Sector"},
-    "status": {"es": "Estado (código)", "en": "Status code"},
-    "status_label": {"es": "Estado", "en": "Status"},
-    "last_checkin": {"es": "Último control", "en": "Last check-in"},
-}
-DATE_COLUMNS = ("birth_date", "last_checkin")
 _PROGRESS_EVERY = 200
+TABLE = "participants"
 
 
 class ExportCancelled(DmiError):
     """The user stopped the export; no file was left behind."""
 
 
+def export_fields() -> tuple[Field, ...]:
+    """The participant fields an export writes, in column order (the registry's; restricted ones never)."""
+    return exportable_fields(TABLE)
+
+
+def export_columns() -> list[str]:
+    """Keys of the CSV/XLSX columns: the exported fields, then the schema version."""
+    return [*(f.name for f in export_fields()), SCHEMA_KEY]
+
+
 def export_headers(lang: str | None = None) -> list[str]:
     """Column headers of CSV/XLSX exports in ``lang`` (default: the current message language)."""
-    lang = lang or language()
-    return [labels.get(lang, labels["es"]) for labels in EXPORT_COLUMNS.values()]
+    return [*(f.header_in(lang) for f in export_fields()), SCHEMA_LABEL.text(lang)]
 
 
 def export_records(session: Session, query: ParticipantQuery | None = None) -> list[dict[str, Any]]:
@@ -69,25 +67,25 @@ def export_records(session: Session, query: ParticipantQuery | None = None) -> l
     people = service.list(query)
     # The list rows carry the last check-in (kept on the participant row by the vault).
     last = {r.id: r.last_checkin for r in service.rows(query, 0, max(len(people), 1))}
-    return [
-        {
-            "case_no": p.case_no,
-            "nombres": p.nombres,
-            "apellido_paterno": p.apellido_paterno,
-            "apellido_materno": p.apellido_materno,
-            "alias": p.alias,
-            "rut": format_rut(p.rut),
-            "birth_date": p.birth_date,
-            "sex": p.sex,
-            "phone": p.phone,
-            "address": p.address,
-            "sector": p.sector,
-            "status": p.status.value,
-            "status_label": label(p.status),
-            "last_checkin": last.get(p.id),
-        }
-        for p in people
-    ]
+    derived: dict[str, Callable[[Participant], Any]] = {
+        "status_label": lambda p: label(p.status),
+        "last_checkin": lambda p: last.get(p.id),
+    }
+    fields = export_fields()
+    return [{f.name: _value(f, p, derived) for f in fields} for p in people]
+
+
+def _value(spec: Field, person: Participant, derived: dict[str, Callable[[Participant], Any]]) -> Any:
+    """One exported value: derived fields computed, RUTs formatted, codes for enums."""
+    if not spec.stored:
+        compute = derived.get(spec.name)
+        return compute(person) if compute is not None else None
+    value = getattr(person, spec.name, None)
+    if spec.kind is Kind.RUT:
+        return format_rut(value or "")
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def export_participants(
@@ -118,11 +116,12 @@ def export_participants(
     records = export_records(session, query)
     writer = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt]
     ticker = _Ticker(len(records), progress, cancelled)
+    version = session.schema_version
     # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
     with session.vault.atomic():
         _audit_export(session, out, fmt, len(records), query)
         with _atomic_file(out) as fh:
-            writer(fh, records, ticker)
+            writer(fh, records, version, ticker)
     log.info("export: %d participants as %s", len(records), fmt)
     return len(records)
 
@@ -181,7 +180,7 @@ def _spreadsheet_safe(text: str) -> str:
     return text
 
 
-def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     # UTF-8 with BOM and ";" is what Excel in a Chilean locale opens with accents and columns intact.
     tick.start()
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
@@ -189,14 +188,14 @@ def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> N
         writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
         writer.writerow(export_headers())
         for done, rec in enumerate(records, start=1):
-            writer.writerow(_spreadsheet_safe(_text(v)) for v in rec.values())
+            writer.writerow([*(_spreadsheet_safe(_text(v)) for v in rec.values()), str(version)])
             tick(done)
         text.flush()
     finally:
         text.detach()  # the binary file stays open for the atomic replace
 
 
-def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -205,9 +204,9 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Participantes")
     sheet.freeze_panes = "A2"
-    widths = {"case_no": 18, "nombres": 22, "apellido_paterno": 18, "apellido_materno": 18, "address": 34}
-    for i, key in enumerate(EXPORT_COLUMNS, start=1):
-        sheet.column_dimensions[_column_letter(i)].width = widths.get(key, 16)
+    for i, name in enumerate(export_headers(), start=1):
+        sheet.column_dimensions[_column_letter(i)].width = 38 if name == "ID" else max(16, min(34, len(name) + 6))
+    dates = {f.name for f in export_fields() if f.kind is Kind.DATE}
     bold = Font(bold=True)
     header = []
     for name in export_headers():
@@ -218,7 +217,7 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> 
     for done, rec in enumerate(records, start=1):
         row = []
         for key, value in rec.items():
-            if key in DATE_COLUMNS and value is not None:
+            if key in dates and value is not None:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "DD-MM-YYYY"
             elif value in (None, ""):
@@ -227,24 +226,38 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> 
                 cell = WriteOnlyCell(sheet, value=_text(value))
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             row.append(cell)
+        row.append(WriteOnlyCell(sheet, value=version))
         sheet.append(row)
         tick(done)
     book.save(fh)
 
 
-def _write_json(fh: IO[bytes], records: list[dict[str, Any]], tick: _Ticker) -> None:
+def _write_json(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     tick.start()
     items = []
     for done, rec in enumerate(records, start=1):
-        items.append({k: v.isoformat() if isinstance(v, date) else v for k, v in rec.items()})
+        items.append({k: _json_value(v) for k, v in rec.items()})
         tick(done)
-    fh.write(json.dumps(items, ensure_ascii=False, indent=2).encode("utf-8"))
+    document = {SCHEMA_KEY: version, JSON_ITEMS_KEY: items}
+    fh.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     fh.write(b"\n")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
 
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return tr("sí", "yes") if value else "no"  # "no" in both languages
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
     return value.isoformat() if isinstance(value, date) else str(value)
 
 

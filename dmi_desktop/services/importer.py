@@ -1,4 +1,7 @@
-"""Import participants from CSV/XLSX: map columns, preview with every row error, apply all or nothing."""
+"""Import participants from CSV, XLSX or our JSON export: map, preview new/updated/unchanged and errors, apply."""
+
+# A row with the ID of a participant of this vault updates that person (only the fields that differ); an unknown
+# ID creates the person keeping it, so importing the same export twice changes nothing the second time.
 
 from __future__ import annotations
 
@@ -10,14 +13,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dmi_desktop.domain.errors import DmiError, PermissionDenied, ValidationError
+from dmi_desktop.domain.errors import DmiError, IllegalTransition, PermissionDenied, ValidationError
+from dmi_desktop.domain.fields import Kind, Label, importable_fields, names, required_fields
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.roles import can_write
-from dmi_desktop.domain.validation import clean_participant_fields
-from dmi_desktop.services.changes import ChangeKind, Changes
-from dmi_desktop.services.tabular import cell_text, is_blank, read_table, tr
+from dmi_desktop.domain.status import check_transition
+from dmi_desktop.domain.validation import clean_participant_fields, clean_record_id
+from dmi_desktop.services.participants import differences
+from dmi_desktop.services.tabular import SCHEMA_LABEL, Table, cell_text, is_blank, read_table, tr
 
 if TYPE_CHECKING:
+    from dmi_desktop.services.participants import ParticipantService
     from dmi_desktop.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -25,22 +31,28 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-# Participant field -> label shown in the column-mapping step.
-IMPORT_FIELDS: dict[str, str] = {
-    "nombres": "Nombres",
-    "apellido_paterno": "Apellido paterno",
-    "apellido_materno": "Apellido materno",
-    "alias": "Alias",
-    "rut": "RUT",
-    "rut_dv": "DV del RUT (si viene en otra columna)",
-    "birth_date": "Fecha de nacimiento",
-    "sex": "Sexo",
-    "phone": "Teléfono",
-    "address": "Dirección",
-    "sector": "Sector",
-    "status": "Estado (si el programa ya está en curso)",
-}
-REQUIRED_COLUMNS = ("nombres", "apellido_paterno")
+TABLE = "participants"
+# A mapping target that is not a field: the RUT's check digit in a column of its own (joined to the RUT).
+RUT_DV = "rut_dv"
+_RUT_DV_LABEL = Label("DV del RUT (si viene en otra columna)", "RUT check digit (if in its own column)")
+# What the preview says each valid row would do.
+NEW, UPDATE, UNCHANGED = "new", "update", "unchanged"
+
+
+def import_labels(lang: str | None = None) -> dict[str, str]:
+    """Mapping target -> label in ``lang``: the registry's importable participant fields (and the RUT check digit)."""
+    labels: dict[str, str] = {}
+    for f in importable_fields(TABLE):
+        labels[f.name] = f.label_in(lang)
+        if f.kind is Kind.RUT:
+            labels[RUT_DV] = _RUT_DV_LABEL.text(lang)
+    return labels
+
+
+def required_columns() -> tuple[str, ...]:
+    """Fields a file must have a column for (the names)."""
+    return names(required_fields(TABLE))
+
 
 # Header spellings seen in municipal spreadsheets (compared without accents, case, punctuation).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -90,6 +102,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "address": ("direccion", "domicilio", "direccion particular", "address"),
     "sector": ("sector", "barrio", "sector las condes", "area"),
     "status": ("estado", "estado codigo", "status", "status code", "status label"),
+    "id": ("id", "identificador", "uuid"),
 }
 _SEX_WORDS = {"hombre": "M", "masculino": "M", "varon": "M", "mujer": "F", "femenino": "F", "otro": "X", "otra": "X"}
 _SEX_WORDS.update({"no binario": "X", "no binaria": "X", "male": "M", "female": "F", "other": "X"})
@@ -120,7 +133,7 @@ class RowError:
 
 @dataclass
 class ImportPreview:
-    """What an import would do: the valid rows (cleaned) with their lines, and every error."""
+    """What an import would do: the valid rows (cleaned) with their lines and what each would do, every error."""
 
     headers: list[str]
     mapping: dict[str, str]
@@ -129,6 +142,8 @@ class ImportPreview:
     total: int
     lines: list[int] = field(default_factory=list)  # source line of each entry of ``rows``
     file_name: str = ""
+    actions: list[str] = field(default_factory=list)  # NEW, UPDATE or UNCHANGED for each entry of ``rows``
+    schema_version: int | None = None  # the version that wrote the file, when it says
 
     @property
     def bad_lines(self) -> list[int]:
@@ -137,16 +152,33 @@ class ImportPreview:
 
     @property
     def valid(self) -> int:
-        """How many rows would be imported."""
+        """How many rows are fine (new, to update or unchanged)."""
         return len(self.rows)
+
+    @property
+    def new(self) -> int:
+        """Rows that would create a participant."""
+        return self.actions.count(NEW)
+
+    @property
+    def to_update(self) -> int:
+        """Rows that would change a participant already in the vault."""
+        return self.actions.count(UPDATE)
+
+    @property
+    def unchanged(self) -> int:
+        """Rows identical to a participant already in the vault."""
+        return self.actions.count(UNCHANGED)
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """How many participants were created, and how many rows were skipped because of errors."""
+    """How many participants were created and updated, rows left as they were, and rows skipped for errors."""
 
     created: int
     skipped: int
+    updated: int = 0
+    unchanged: int = 0
 
 
 def normalise_header(text: str) -> str:
@@ -156,18 +188,25 @@ def normalise_header(text: str) -> str:
     return " ".join(plain.split())
 
 
-_LOOKUP = {syn: fld for fld, names in _SYNONYMS.items() for syn in names}
-_LOOKUP.update({normalise_header(f): f for f in IMPORT_FIELDS})  # snake_case keys (JSON-style headers)
-_LOOKUP.update({normalise_header(label): f for f, label in IMPORT_FIELDS.items()})
+def _lookup() -> dict[str, str]:
+    """Normalised header -> target: the synonyms, then each target's name, labels and headers in both languages."""
+    table = {syn: fld for fld, spellings in _SYNONYMS.items() for syn in spellings}
+    for f in importable_fields(TABLE):
+        for text in (f.name, f.label.es, f.label.en, f.header_in("es"), f.header_in("en")):
+            table[normalise_header(text)] = f.name
+    for text in (RUT_DV, _RUT_DV_LABEL.es, _RUT_DV_LABEL.en):
+        table[normalise_header(text)] = RUT_DV
+    return table
 
 
 def guess_mapping(headers: list[str]) -> dict[str, str]:
     """Source header -> participant field for the headers we recognise; each field at most once."""
+    lookup = _lookup()
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for header in headers:
         key = normalise_header(header)
-        fld = _LOOKUP.get(key) or _LOOKUP.get(key.removesuffix(" codigo").strip())
+        fld = lookup.get(key) or lookup.get(key.removesuffix(" codigo").strip())
         if fld and fld not in taken:
             mapping[header] = fld
             taken.add(fld)
@@ -191,38 +230,43 @@ def read_headers(path: Path) -> list[str]:
 
 
 def preview_import(session: Session, path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
-    """Read and check every row without writing anything; errors name the line and the file's column."""
+    """Read and check every row without writing anything; errors name the line and the file's column.
+
+    Rows are classified against the vault: new, to update (their ID is a participant here and a field
+    differs) or unchanged. A file written by a newer schema version is refused as a whole.
+    """
     _require_import_right(session)
     path = Path(path)
     table = read_table(path)
-    mapping = _checked_mapping(table.headers, guess_mapping(table.headers) if mapping is None else mapping, path)
+    guessed = mapping is None
+    mapping = _checked_mapping(table.headers, guess_mapping(table.headers) if guessed else mapping, path)
+    if guessed:
+        mapping = _without_foreign_ids(table, mapping)
     column_of = {fld: header for header, fld in mapping.items()}
     index_of = {header: table.headers.index(header) for header in mapping}
     today = date.today()
     preview = ImportPreview(list(table.headers), dict(mapping), [], [], 0, [], path.name)
-    seen: dict[str, int] = {}
+    preview.schema_version = _check_schema_version(session, table, path, preview.errors)
+    entries: list[tuple[int, dict[str, Any]]] = []
     for line, values in table.rows:
         if is_blank(values):
             continue
         preview.total += 1
         raw = {fld: _cell(values, index_of[header], fld) for header, fld in mapping.items()}
         fields, problems = _row_errors(raw, line, column_of, today)
-        rut = fields.get("rut", "") if fields else ""
-        if rut:
-            if rut in seen:
-                again = tr(
-                    f"RUT repetido en el archivo (ver línea {seen[rut]})", f"RUT repeated (see line {seen[rut]})"
-                )
-                problems.append(RowError(line, column_of["rut"], again))
-            else:
-                seen[rut] = line
-                if session.participants.repo.rut_owner(rut):
-                    problems.append(RowError(line, column_of["rut"], message("rut_duplicate", rut=rut)))
-        if problems:
+        if problems or fields is None:
             preview.errors.extend(problems)
         else:
+            entries.append((line, fields))
+    plan, problems = _plan(session.participants, entries, column_of)
+    preview.errors.extend(problems)
+    preview.errors.sort(key=lambda e: e.line)
+    bad = set(preview.bad_lines)
+    for line, fields, action in plan:
+        if line not in bad:
             preview.rows.append(fields)
             preview.lines.append(line)
+            preview.actions.append(action)
     return preview
 
 
@@ -234,75 +278,205 @@ def apply_import(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Create the previewed participants in one transaction; nothing at all when any row is bad (unless skipping)."""
+    """Create the new participants and update the known ones in one transaction; nothing when a row is bad."""
     _require_import_right(session)
     if preview.errors and not skip_invalid:
         raise ImportRefused(preview.errors)
     service = session.participants
     lines = preview.lines or list(range(2, len(preview.rows) + 2))
-    rut_column = next((h for h, f in preview.mapping.items() if f == "rut"), "RUT")
-    # The vault may have changed since the preview (or the preview is applied twice): check RUTs again.
-    late: list[RowError] = []
-    todo: list[tuple[int, dict]] = []
-    for line, fields in zip(lines, preview.rows, strict=True):
-        rut = fields.get("rut", "")
-        if rut and service.repo.rut_owner(rut):
-            late.append(RowError(line, rut_column, message("rut_duplicate", rut=rut)))
-        else:
-            todo.append((line, fields))
+    column_of = {fld: header for header, fld in preview.mapping.items()}
+    # The vault may have changed since the preview (or the preview is applied twice): classify again.
+    plan, late = _plan(service, list(zip(lines, preview.rows, strict=True)), column_of)
     if late and not skip_invalid:
         raise ImportRefused(late)
-    skipped = len(preview.bad_lines) + len(late)
+    late_lines = {e.line for e in late}
+    todo = [(fields, action) for line, fields, action in plan if line not in late_lines]
+    new_rows = [fields for fields, action in todo if action == NEW]
+    updates = {fields["id"]: _without_id(fields) for fields, action in todo if action == UPDATE}
+    unchanged = sum(1 for _fields, action in todo if action == UNCHANGED)
+    skipped = len(preview.bad_lines) + len(late_lines)
+    total = len(new_rows) + len(updates)
+    done = 0
+
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(tr("importación cancelada: no se importó nada", "import cancelled: nothing imported"))
+
+    def row_done() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        if done < total:
+            stop_if_cancelled()
+
+    stop_if_cancelled()
     today = date.today()
     created: list[str] = []
-    batch = {"file": preview.file_name, "skipped": skipped, "rows": preview.total}
-    # One audit entry for the whole file, naming every participant it created.
-    with session.write("importar participantes"), session.batch("participant.import_file", "import", **batch):
-        for done, (_line, fields) in enumerate(todo, start=1):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled(
-                    tr("importación cancelada: no se importó nada", "import cancelled: nothing imported")
-                )
-            # The same steps as ParticipantService.create_many, one row at a time so progress and cancel work.
-            values = clean_participant_fields(fields, today=today)
-            p = service.repo.add(values)
-            session.audit("participant.import", "participant", p.id, fields=sorted(values))
-            created.append(p.id)
-            if progress is not None:
-                progress(done, len(todo))
-    if created:
-        session.publish(Changes("participant", ChangeKind.BULK, tuple(created)))
-    log.info("import: %d participants created, %d rows skipped", len(created), skipped)
-    return ImportResult(len(created), skipped)
+    updated: list[str] = []
+    if total:
+        reason = tr(f"importado de {preview.file_name}", f"imported from {preview.file_name}")
+        with service.batch("importar participantes"):
+            created = [p.id for p in service.create_many(new_rows, today=today, row_done=row_done)]
+            updated = [p.id for p in service.update_many(updates, reason=reason, today=today, row_done=row_done)]
+            service.audit_import(
+                {
+                    "file": preview.file_name,
+                    "created": len(created),
+                    "updated": len(updated),
+                    "unchanged": unchanged,
+                    "skipped": skipped,
+                    "rows": preview.total,
+                }
+            )
+    log.info(
+        "import: %d participants created, %d updated, %d unchanged, %d rows skipped",
+        len(created),
+        len(updated),
+        unchanged,
+        skipped,
+    )
+    return ImportResult(len(created), skipped, len(updated), unchanged)
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
 
+def _plan(
+    service: ParticipantService, entries: list[tuple[int, dict[str, Any]]], column_of: dict[str, str]
+) -> tuple[list[tuple[int, dict[str, Any], str]], list[RowError]]:
+    """What each clean row would do against the vault as it is now, and the problems only the vault reveals.
+
+    A known ID updates (only what differs; a different status must be a legal move), a tombstoned one is an
+    error, an unknown one creates the person with that ID; RUTs may repeat neither in the file nor in the
+    vault, except the person's own.
+    """
+    known = service.by_ids([f["id"] for _line, f in entries if f.get("id")])
+    id_column = column_of.get("id", "ID")
+    rut_column = column_of.get("rut", "RUT")
+    seen_ids: dict[str, int] = {}
+    seen_ruts: dict[str, int] = {}
+    plan: list[tuple[int, dict[str, Any], str]] = []
+    problems: list[RowError] = []
+    for line, fields in entries:
+        pid = fields.get("id", "")
+        current = known.get(pid) if pid else None
+        if pid in seen_ids:
+            again = tr(
+                f"ID repetido en el archivo (ver línea {seen_ids[pid]})", f"ID repeated (see line {seen_ids[pid]})"
+            )
+            problems.append(RowError(line, id_column, again))
+        elif pid:
+            seen_ids[pid] = line
+        if current is not None and current.deleted:
+            problems.append(RowError(line, id_column, message("id_deleted", value=pid)))
+            current = None
+        rut = fields.get("rut", "")
+        if rut in seen_ruts:
+            again = tr(
+                f"RUT repetido en el archivo (ver línea {seen_ruts[rut]})", f"RUT repeated (see line {seen_ruts[rut]})"
+            )
+            problems.append(RowError(line, rut_column, again))
+        elif rut:
+            seen_ruts[rut] = line
+            owner = service.rut_owner(rut)
+            if owner is not None and owner != pid:
+                problems.append(RowError(line, rut_column, message("rut_duplicate", rut=rut)))
+        action = NEW
+        if current is not None:
+            diff = differences(current, _without_id(fields))
+            if "status" in diff:
+                try:
+                    check_transition(current.status, diff["status"])
+                except IllegalTransition as exc:
+                    problems.append(RowError(line, column_of.get("status", "status"), str(exc)))
+            action = UPDATE if diff else UNCHANGED
+        plan.append((line, fields, action))
+    return plan, problems
+
+
+def _without_id(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k != "id"}
+
+
+def _without_foreign_ids(table: Table, mapping: dict[str, str]) -> dict[str, str]:
+    """Drop a guessed "ID" column that holds no id this app writes (a spreadsheet's own row numbers)."""
+    header = next((h for h, f in mapping.items() if f == "id"), None)
+    if header is None:
+        return mapping
+    index = table.headers.index(header)
+    for _line, values in table.rows:
+        try:
+            clean_record_id(cell_text(values[index] if index < len(values) else None))
+        except ValueError:
+            continue
+        return mapping
+    return {h: f for h, f in mapping.items() if f != "id"}
+
+
+def _check_schema_version(session: Session, table: Table, path: Path, errors: list[RowError]) -> int | None:
+    """The schema version the file says wrote it (JSON key or CSV/XLSX column); a newer one than ours refused."""
+    found: list[int] = []
+    if table.schema_version is not None:
+        found.append(_version_number(table.schema_version))
+    wanted = {normalise_header(SCHEMA_LABEL.es), normalise_header(SCHEMA_LABEL.en)}
+    column = next((i for i, h in enumerate(table.headers) if normalise_header(h) in wanted), None)
+    if column is not None:
+        for line, values in table.rows:
+            text = cell_text(values[column] if column < len(values) else None)
+            if not text:
+                continue
+            number = _version_number(text)
+            if number < 0:
+                errors.append(RowError(line, table.headers[column], message("schema_version", value=text)))
+            else:
+                found.append(number)
+    if not found:
+        return None
+    version, ours = max(found), session.schema_version
+    if version > ours:
+        raise DmiError(
+            tr(
+                f"{path.name} viene de una versión más nueva de DMI Desktop (esquema {version}; esta bóveda usa"
+                f" el {ours}): actualice la aplicación antes de importarlo",
+                f"{path.name} comes from a newer DMI Desktop (schema {version}; this vault uses {ours}):"
+                " update the app before importing it",
+            )
+        )
+    return version
+
+
+def _version_number(value: Any) -> int:
+    """A schema version cell as a number (-1 when it is not one)."""
+    text = cell_text(value)
+    return int(text) if text.isdigit() else -1
+
+
 def _checked_mapping(headers: list[str], mapping: dict[str, str], path: Path) -> dict[str, str]:
     """Refuse mappings that cannot work: unknown columns or fields, a field twice, no name columns."""
+    labels = import_labels()
     clean = {h: f for h, f in mapping.items() if f}  # "" / None = "do not import this column"
     for header, fld in clean.items():
         if header not in headers:
             raise DmiError(tr(f"la columna «{header}» no está en {path.name}", f"no column “{header}” in {path.name}"))
-        if fld not in IMPORT_FIELDS:
+        if fld not in labels:
             raise DmiError(tr(f"campo de destino desconocido: {fld!r}", f"unknown target field: {fld!r}"))
     fields = list(clean.values())
     for fld in set(fields):
         if fields.count(fld) > 1:
-            name = IMPORT_FIELDS[fld]
+            name = labels[fld]
             raise DmiError(tr(f"dos columnas van al mismo campo «{name}»", f"two columns map to the field “{name}”"))
-    missing = [IMPORT_FIELDS[f] for f in REQUIRED_COLUMNS if f not in fields]
+    missing = [labels[f] for f in required_columns() if f not in fields]
     if missing:
-        names = ", ".join(missing)
+        names_ = ", ".join(missing)
         raise DmiError(
             tr(
-                f"no se reconocen las columnas de nombre en {path.name} (faltan: {names});"
+                f"no se reconocen las columnas de nombre en {path.name} (faltan: {names_});"
                 " indique qué columna corresponde a cada campo",
-                f"no name columns recognised in {path.name} (missing: {names}); map the columns by hand",
+                f"no name columns recognised in {path.name} (missing: {names_}); map the columns by hand",
             )
         )
-    if "rut_dv" in fields and "rut" not in fields:
+    if RUT_DV in fields and "rut" not in fields:
         raise DmiError(
             tr(
                 "la columna del dígito verificador necesita también una columna de RUT",
@@ -334,18 +508,31 @@ def _cell(values: list[Any], index: int, fld: str) -> Any:
 def _row_errors(
     raw: dict[str, Any], line: int, column_of: dict[str, str], today: date
 ) -> tuple[dict[str, Any] | None, list[RowError]]:
-    """Clean one row; return its fields or the errors, each naming the file's column."""
+    """Clean one row: its fields (with the ``id`` the file gives) or the errors, each naming the file's column."""
     raw = dict(raw)
     problems: list[RowError] = []
-    dv = str(raw.pop("rut_dv", "") or "").strip()
+    labels = import_labels()
+    dv = str(raw.pop(RUT_DV, "") or "").strip()
     if dv and raw.get("rut"):
         raw["rut"] = f"{str(raw['rut']).strip()}-{dv}"
     sex = str(raw.get("sex") or "").strip()
     if sex:
         raw["sex"] = _SEX_WORDS.get(normalise_header(sex), sex)
+    pid = ""
+    id_text = str(raw.pop("id", "") or "").strip()
+    if id_text:
+        try:
+            pid = clean_record_id(id_text)
+        except ValueError as exc:
+            problems.append(RowError(line, column_of.get("id", "ID"), str(exc)))
     try:
-        return clean_participant_fields(raw, today=today), problems
+        fields = clean_participant_fields(raw, today=today)
     except ValidationError as exc:
         for fld, reason in exc.errors.items():
-            problems.append(RowError(line, column_of.get(fld, IMPORT_FIELDS.get(fld, fld)), reason))
-    return None, problems
+            problems.append(RowError(line, column_of.get(fld, labels.get(fld, fld)), reason))
+        return None, problems
+    if problems:
+        return None, problems
+    if pid:
+        fields["id"] = pid
+    return fields, problems

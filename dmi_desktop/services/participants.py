@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dmi_desktop.domain.errors import NotFound, ValidationError
+from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
-from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields
+from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields, clean_record_id
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage.records import public_dict
 from dmi_desktop.storage.repositories import (
@@ -23,13 +26,15 @@ from dmi_desktop.storage.repositories import (
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
 
-RESTRICTED_TABLES = frozenset({"banked_cases"})
+RESTRICTED_TABLES = restricted_tables()
 HISTORY_LIMIT = 500
 BULK_BLOCK = 1000  # rows per prepared-statement block: bounded memory, few statements
 # The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
 # every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
 _STATUS_ACTION = "participant.status"
 __all__ = ["ParticipantQuery", "ParticipantService"]
+
+RowDone = Callable[[], None]  # called after each row of a batch (progress; may raise to cancel it all)
 
 
 class ParticipantService:
@@ -40,6 +45,7 @@ class ParticipantService:
         self.repo = ParticipantRepository(session.vault)
         self.children: dict[str, ChildRepository[Any]] = child_repositories(session.vault)
         self.status_changes = status_change_repository(session.vault)
+        self._batch: list[str] | None = None  # ids touched inside batch(), published once it commits
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -62,6 +68,14 @@ class ParticipantService:
     def sectors(self) -> list[str]:
         """Sectors in use."""
         return self.repo.sectors()
+
+    def by_ids(self, ids: list[str]) -> dict[str, Participant]:
+        """Participants by id, tombstoned ones included (``deleted`` is set); ids not in this vault are absent."""
+        return self.repo.by_ids(ids)
+
+    def rut_owner(self, rut: str) -> str | None:
+        """Id of the live participant holding ``rut`` (normalised), if any."""
+        return self.repo.rut_owner(rut) if rut else None
 
     def file(self, participant_id: str) -> ParticipantFile:
         """The whole file; the banked case only for roles allowed to see it."""
@@ -144,25 +158,67 @@ class ParticipantService:
         self.session.publish(Changes("participant", ChangeKind.CREATED, (p.id,), p.id))
         return p
 
-    def create_many(self, rows: list[dict[str, Any]], *, today: date | None = None) -> list[Participant]:
+    @contextlib.contextmanager
+    def batch(self, action: str, *, audit_action: str = "participant.import_file", **details: Any) -> Iterator[None]:
+        """One transaction around several bulk calls (an import): all or nothing, one audit entry naming every
+        participant touched (``details`` and :meth:`audit_import` describe it), one change notice after commit."""
+        if self._batch is not None:  # already inside a batch: join it
+            yield
+            return
+        self._batch = []
+        try:
+            with self.session.write(action), self.session.batch(audit_action, "import", **details):
+                yield
+            ids = tuple(self._batch)
+        finally:
+            self._batch = None
+        if ids:
+            self.session.publish(Changes("participant", ChangeKind.BULK, ids))
+
+    def _touched(self, ids: list[str]) -> None:
+        """Remember ids changed inside the current batch (announced once it commits)."""
+        if self._batch is not None:
+            self._batch.extend(ids)
+
+    def create_many(
+        self, rows: list[dict[str, Any]], *, today: date | None = None, row_done: RowDone | None = None
+    ) -> list[Participant]:
         """Validate and insert many participants in one transaction (imports); all or nothing.
 
-        The bulk write path: every row checked first (fields, RUTs against the vault and each other), then
-        inserted in blocks with one audit entry naming them all.
+        The bulk write path: every row checked first (fields, RUTs against the vault and each other, ids),
+        then inserted in blocks with one prepared statement and one audit entry naming them all. A row may
+        carry the ``id`` a participant had in the vault that exported it: it keeps that id, so importing the
+        same file again updates instead of duplicating (an id already used here is refused).
         """
         self.session.require_write("importar participantes")
         day = today or date.today()
-        values = [clean_participant_fields(fields, today=day) for fields in rows]
+        values = [self._new_values(fields, day) for fields in rows]
         created: list[Participant] = []
-        with self.session.write("importar participantes"), self.session.batch("participant.import", "participant"):
+        with self.batch("importar participantes", audit_action="participant.import"):
+            own = [v["id"] for v in values if "id" in v]
+            taken = self.repo.by_ids(own) if own else {}
+            if taken:
+                raise ValidationError({"id": message("id_taken", value=sorted(taken)[0])})
             self._check_ruts_free([v.get("rut", "") for v in values])
             for start in range(0, len(values), BULK_BLOCK):
-                block = self.repo.add_many(values[start : start + BULK_BLOCK])
-                for p, v in zip(block, values[start : start + BULK_BLOCK], strict=True):
+                chunk = values[start : start + BULK_BLOCK]
+                for p, v in zip(self.repo.add_many(chunk), chunk, strict=True):
                     self.session.audit("participant.import", "participant", p.id, fields=_filled(v))
-                created.extend(block)
-        self.session.publish(Changes("participant", ChangeKind.BULK, tuple(p.id for p in created)))
+                    created.append(p)
+                    if row_done is not None:
+                        row_done()
+            self._touched([p.id for p in created])
         return created
+
+    @staticmethod
+    def _new_values(fields: dict[str, Any], day: date) -> dict[str, Any]:
+        """A new participant's checked values, with the id it brings from another vault when it has one."""
+        fields = dict(fields)
+        own_id = clean_record_id(fields.pop("id")) if fields.get("id") else None
+        values = clean_participant_fields(fields, today=day)
+        if own_id is not None:
+            values["id"] = own_id
+        return values
 
     def add_records(
         self, table: str, rows: list[tuple[str, dict[str, Any]]], *, today: date | None = None
@@ -186,6 +242,61 @@ class ParticipantService:
         self.session.publish(Changes(table, ChangeKind.BULK, tuple(r.id for r in added)))
         return added
 
+    def update_many(
+        self,
+        changes: dict[str, dict[str, Any]],
+        *,
+        reason: str = "",
+        today: date | None = None,
+        row_done: RowDone | None = None,
+    ) -> list[Participant]:
+        """Apply field changes to many participants in one transaction (imports); all or nothing.
+
+        Only fields that really differ are stamped and audited. A different ``status`` is a status change: it
+        must be a legal move of the life cycle and is recorded with ``reason`` in the status history.
+        """
+        self.session.require_write("importar participantes")
+        updated = []
+        day = today or date.today()
+        with self.batch("importar participantes", audit_action="participant.import"):
+            for participant_id, fields in changes.items():
+                updated.append(self._apply_changes(participant_id, fields, reason, day))
+                if row_done is not None:
+                    row_done()
+            self._touched([p.id for p in updated])
+        return updated
+
+    def _apply_changes(self, participant_id: str, fields: dict[str, Any], reason: str, day: date) -> Participant:
+        values = clean_participant_fields(fields, today=day, partial=True)
+        before = self.repo.get(participant_id)
+        diff = differences(before, values)
+        target = diff.pop("status", None)
+        if target is not None:
+            check_transition(before.status, target)
+        after = before
+        if diff:
+            if "rut" in diff:
+                self._check_rut_free(diff["rut"], participant_id)
+            old = public_dict(before)
+            after = self.repo.update(participant_id, diff)
+            new = public_dict(after)
+            self.session.audit(
+                "participant.update",
+                "participant",
+                participant_id,
+                {k: old[k] for k in diff},
+                {k: new[k] for k in diff},
+            )
+        if target is not None:
+            after = self._move_status(before, Status(target), reason)
+        return after
+
+    def audit_import(self, summary: dict[str, Any]) -> None:
+        """Describe what an import did (file name and counts): the batch's one audit entry carries it."""
+        self.session.require_write("importar participantes")
+        with self.batch("importar participantes", **summary):
+            self.session.describe_batch(**summary)
+
     def update(self, participant_id: str, changes: dict[str, Any], *, today: date | None = None) -> Participant:
         """Edit identity fields; only what really changed is stamped and audited."""
         self.session.require_write("editar participantes")
@@ -195,7 +306,7 @@ class ParticipantService:
         with self.session.write("editar participantes"):
             before = self.repo.get(participant_id)
             old = public_dict(before)
-            diff = {k: v for k, v in values.items() if public_dict_value(v) != old.get(k)}
+            diff = differences(before, values)
             if not diff:
                 return before
             if "rut" in diff:
@@ -222,25 +333,30 @@ class ParticipantService:
         with self.session.write("cambiar estados"):
             before = self.repo.get(participant_id)
             check_transition(before.status, new_status)
-            after = self.repo.update(participant_id, {"status": new_status})
-            change = self.status_changes.add(
-                {
-                    "participant_id": participant_id,
-                    "from_status": before.status.value,
-                    "to_status": new_status.value,
-                    "reason": " ".join(reason.split()),
-                    "changed_by": self.session.user,
-                }
-            )
-            self.session.audit(
-                "participant.status",
-                "participant",
-                participant_id,
-                {"status": before.status.value},
-                {"status": new_status.value},
-                refs=(change.id,),
-            )
+            after = self._move_status(before, new_status, reason)
         self.session.publish(Changes("participant", ChangeKind.STATUS, (participant_id,), participant_id))
+        return after
+
+    def _move_status(self, before: Participant, target: Status, reason: str) -> Participant:
+        """Change the status and write the move, with its reason, to the status history (inside a write)."""
+        after = self.repo.update(before.id, {"status": target})
+        change = self.status_changes.add(
+            {
+                "participant_id": before.id,
+                "from_status": before.status.value,
+                "to_status": target.value,
+                "reason": " ".join(reason.split()),
+                "changed_by": self.session.user,
+            }
+        )
+        self.session.audit(
+            "participant.status",
+            "participant",
+            before.id,
+            {"status": before.status.value},
+            {"status": target.value},
+            refs=(change.id,),
+        )
         return after
 
     def set_photo(self, participant_id: str, data: bytes | None) -> None:
@@ -320,6 +436,12 @@ class ParticipantService:
         owner = self.repo.rut_owner(rut)
         if owner is not None and owner != own_id:
             raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+
+
+def differences(before: Participant, values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` that differ from what ``before`` holds (compared in their stored form)."""
+    old = public_dict(before)
+    return {k: v for k, v in values.items() if public_dict_value(v) != old.get(k)}
 
 
 def public_dict_value(value: Any) -> Any:

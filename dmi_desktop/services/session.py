@@ -21,9 +21,11 @@ from dmi_desktop.storage.audit import VerifyResult
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.errors import AuditTampered
 from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
+from dmi_desktop.storage.schema import schema_version
 from dmi_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
+_FOLDABLE_EDITS = frozenset({"participant.status"})
 
 
 @dataclass
@@ -211,11 +213,18 @@ class Session:
         the row itself. Inside :meth:`batch` nothing is written until the batch ends.
         """
         names = tuple(fields) if fields is not None else tuple(sorted({*(before or {}), *(after or {})}))
-        if self._batch is not None:
+        # A batch folds creations and status moves (their values are the rows themselves and the status
+        # history); an edit's old values exist nowhere else, so it keeps an entry of its own.
+        if self._batch is not None and (before is None or action in _FOLDABLE_EDITS):
             self._batch.add(action, entity_id, names, refs)
             return
         payload = None if before is None and after is None else {"before": before, "after": after}
         self.vault.audit.append(self.user, action, entity, entity_id, fields=names, payload=payload, refs=refs)
+
+    def describe_batch(self, **details: Any) -> None:
+        """Add to what the current batch's audit entry says about itself (a file name, counts)."""
+        if self._batch is not None:
+            self._batch.details.update(details)
 
     @contextlib.contextmanager
     def batch(self, action: str, entity: str, **details: Any) -> Iterator[None]:
@@ -260,6 +269,11 @@ class Session:
     def device_id(self) -> str:
         """This vault's device id (a UUID: the origin stamped on every row it writes)."""
         return self.vault.device_id
+
+    @property
+    def schema_version(self) -> int:
+        """The vault's schema version (exports carry it; an import from a newer one is refused)."""
+        return schema_version(self.vault.db)
 
     @property
     def device_code(self) -> str:

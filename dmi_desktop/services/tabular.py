@@ -1,9 +1,10 @@
-"""Read a spreadsheet the way people hand it over: CSV as Chilean Excel saves it, or XLSX."""
+"""Read a spreadsheet the way people hand it over: CSV as Chilean Excel saves it, XLSX, or our own JSON export."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import zipfile
 from dataclasses import dataclass
@@ -12,12 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.domain.fields import Label
 from dmi_desktop.domain.messages import tr as tr  # re-exported: the importer, exporter and demo take it from here
 
 log = logging.getLogger(__name__)
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+# How exports carry the vault's schema version: a last column in CSV/XLSX (plain cells survive Excel), a key
+# of the JSON document, whose participants are under JSON_ITEMS_KEY.
+SCHEMA_KEY = "schema_version"
+SCHEMA_LABEL = Label("Versión de esquema DMI", "DMI schema version")
+JSON_ITEMS_KEY = "participants"
 _DELIMITERS = (";", ",", "\t", "|")
 # Magic numbers of files people pick by mistake; none of them is a spreadsheet we read.
 _NOT_TABLES = {
@@ -38,10 +45,14 @@ class UnreadableTable(DmiError):
 
 @dataclass(frozen=True)
 class Table:
-    """Header names and the data rows, each with the line number the user sees in Excel (header = 1)."""
+    """Header names and the data rows, each with the line number the user sees in Excel (header = 1).
+
+    A JSON export numbers its participants from 1 and may say which schema version wrote it.
+    """
 
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
+    schema_version: Any = None
 
 
 def read_table(path: Path) -> Table:
@@ -61,6 +72,8 @@ def read_table(path: Path) -> Table:
         raise UnreadableTable(tr(f"el archivo {path.name} está vacío", f"the file {path.name} is empty"))
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in XLSX_SUFFIXES:
         table = _read_xlsx(path)
+    elif path.suffix.lower() == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        table = _read_json(path)
     else:
         for magic, (es, en) in _NOT_TABLES.items():
             if head.startswith(magic):
@@ -96,6 +109,27 @@ def _read_xlsx(path: Path) -> Table:
     finally:
         workbook.close()
     return _split_header(lines)
+
+
+def _read_json(path: Path) -> Table:
+    """Our JSON export: ``{"schema_version": N, "participants": [...]}`` (or, from older versions, a bare list)."""
+    not_ours = tr(
+        f"{path.name} no es una exportación JSON de participantes de DMI Desktop",
+        f"{path.name} is not a DMI Desktop participants JSON export",
+    )
+    try:
+        document = json.loads(decode_text(path.read_bytes(), path.name))
+    except ValueError:
+        raise UnreadableTable(not_ours) from None
+    version = None
+    if isinstance(document, dict):
+        version = document.get(SCHEMA_KEY)
+        document = document.get(JSON_ITEMS_KEY)
+    if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
+        raise UnreadableTable(not_ours)
+    headers = list(dict.fromkeys(key for item in document for key in item))
+    rows = [(n, [item.get(h) for h in headers]) for n, item in enumerate(document, start=1)]
+    return Table(headers, rows, version)
 
 
 def _read_csv(path: Path) -> Table:

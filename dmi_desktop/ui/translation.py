@@ -12,6 +12,14 @@ from dmi_desktop.ui.resources import resource_path
 log = logging.getLogger(__name__)
 
 LANGUAGE_NAMES = {"es": "Español (Chile)", "en": "English"}
+# The language of the installed catalogs: Qt shows its English sources until a Spanish catalog is applied, so
+# texts that come from the field registry follow this, not the domain's message language.
+_ui_language = "en"
+
+
+def ui_language() -> str:
+    """The language the UI currently shows ("es" or "en")."""
+    return _ui_language
 
 
 class Translations:
@@ -37,6 +45,8 @@ class Translations:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         messages.set_language(language)
         self.language = language
+        global _ui_language
+        _ui_language = language
 
     def _load(self, name: str) -> None:
         path = resource_path("translations", name)

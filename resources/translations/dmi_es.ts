@@ -265,8 +265,8 @@
         <translation>Elegir el archivo</translation>
     </message>
     <message>
-        <source>A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row.</source>
-        <translation>Un CSV (como lo guarda Excel) o un archivo Excel .xlsx con un participante por fila y una fila de encabezados.</translation>
+        <source>A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row, or a JSON export of DMI Desktop. People exported by this app are updated, not duplicated.</source>
+        <translation>Un CSV (como lo guarda Excel) o un archivo Excel .xlsx con un participante por fila y una fila de encabezados, o una exportación JSON de DMI Desktop. Las personas exportadas por esta aplicación se actualizan, no se duplican.</translation>
     </message>
     <message>
         <source>Path of the file to import</source>
@@ -281,8 +281,8 @@
         <translation>Importar participantes</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
-        <translation>Planillas (*.csv *.xlsx);;Todos los archivos (*)</translation>
+        <source>Spreadsheets and exports (*.csv *.xlsx *.json);;All files (*)</source>
+        <translation>Planillas y exportaciones (*.csv *.xlsx *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>No file at that path.</source>
@@ -469,8 +469,24 @@
 <context>
     <name>ImportRowsModel</name>
     <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
     </message>
 </context>
 <context>
@@ -486,6 +502,18 @@
     <message>
         <source>{created} participants imported</source>
         <translation>{created} participantes importados</translation>
+    </message>
+    <message>
+        <source>{imported}, 1 updated</source>
+        <translation>{imported}, 1 actualizado</translation>
+    </message>
+    <message>
+        <source>{imported}, {updated} updated</source>
+        <translation>{imported}, {updated} actualizados</translation>
+    </message>
+    <message>
+        <source>{imported}, {unchanged} unchanged</source>
+        <translation>{imported}, {unchanged} sin cambios</translation>
     </message>
     <message>
         <source>{imported}; 1 row with problems was skipped.</source>
@@ -526,176 +554,12 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Case no.</source>
-        <translation>N° de caso</translation>
-    </message>
-    <message>
-        <source>First names</source>
-        <translation>Nombres</translation>
-    </message>
-    <message>
-        <source>Paternal surname</source>
-        <translation>Apellido paterno</translation>
-    </message>
-    <message>
-        <source>Maternal surname</source>
-        <translation>Apellido materno</translation>
-    </message>
-    <message>
-        <source>Alias</source>
-        <translation>Alias</translation>
-    </message>
-    <message>
-        <source>RUT</source>
-        <translation>RUT</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Parentesco o relación</translation>
-    </message>
-    <message>
-        <source>Visited on</source>
-        <translation>Fecha de visita</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>History of violence or weapons</source>
-        <translation>Historial de violencia o armas</translation>
-    </message>
-    <message>
-        <source>Leadership role</source>
-        <translation>Rol de liderazgo</translation>
-    </message>
-    <message>
-        <source>Still active</source>
-        <translation>Sigue activo</translation>
-    </message>
-    <message>
-        <source>Enough evidence</source>
-        <translation>Evidencia suficiente</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation>Fundamento</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>Revisor/a</translation>
-    </message>
-    <message>
-        <source>Review date</source>
-        <translation>Fecha de revisión</translation>
-    </message>
-    <message>
-        <source>RUC</source>
-        <translation>RUC</translation>
-    </message>
-    <message>
-        <source>Investigating unit</source>
-        <translation>Unidad investigadora</translation>
-    </message>
-    <message>
-        <source>Buy dates</source>
-        <translation>Fechas de compra</translation>
-    </message>
-    <message>
-        <source>Banked on</source>
-        <translation>Fecha de reserva</translation>
-    </message>
-    <message>
-        <source>Expires on</source>
-        <translation>Vencimiento</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Servicio</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Prestador</translation>
-    </message>
-    <message>
-        <source>Referred on</source>
-        <translation>Fecha de derivación</translation>
-    </message>
-    <message>
-        <source>First appointment</source>
-        <translation>Primera cita</translation>
-    </message>
-    <message>
-        <source>Ended on</source>
-        <translation>Fecha de término</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Modalidad</translation>
-    </message>
-    <message>
-        <source>Recorded by</source>
-        <translation>Registrado por</translation>
-    </message>
-    <message>
-        <source>Banked case activated</source>
-        <translation>Caso en reserva activado</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>Autor/a</translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -760,38 +624,6 @@
     <message>
         <source>Declined</source>
         <translation>Rechazada</translation>
-    </message>
-    <message>
-        <source>participant</source>
-        <translation>participante</translation>
-    </message>
-    <message>
-        <source>influential</source>
-        <translation>influyente</translation>
-    </message>
-    <message>
-        <source>eligibility review</source>
-        <translation>revisión de elegibilidad</translation>
-    </message>
-    <message>
-        <source>banked case</source>
-        <translation>caso en reserva</translation>
-    </message>
-    <message>
-        <source>referral</source>
-        <translation>derivación</translation>
-    </message>
-    <message>
-        <source>check-in</source>
-        <translation>control</translation>
-    </message>
-    <message>
-        <source>violation</source>
-        <translation>incumplimiento</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>nota</translation>
     </message>
     <message>
         <source>Created the file</source>
@@ -877,14 +709,6 @@
 </context>
 <context>
     <name>MappingPage</name>
-    <message>
-        <source>RUT check digit (if in its own column)</source>
-        <translation>Dígito verificador del RUT (si viene en otra columna)</translation>
-    </message>
-    <message>
-        <source>Status (if the programme is under way)</source>
-        <translation>Estado (si el programa ya está en curso)</translation>
-    </message>
     <message>
         <source>Match the columns</source>
         <translation>Asociar las columnas</translation>
@@ -1129,32 +953,8 @@
 <context>
     <name>ParticipantTableModel</name>
     <message>
-        <source>Case no.</source>
-        <translation>N° de caso</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Alias</source>
-        <translation>Alias</translation>
-    </message>
-    <message>
-        <source>RUT</source>
-        <translation>RUT</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Last check-in</source>
-        <translation>Último control</translation>
     </message>
 </context>
 <context>
@@ -1292,8 +1092,8 @@
         <translation>Revisando el archivo…</translation>
     </message>
     <message>
-        <source>{total} rows read: {valid} ready to import, {bad} with problems.</source>
-        <translation>Filas leídas: {total}. Listas para importar: {valid}. Con problemas: {bad}.</translation>
+        <source>{total} rows read: {new} new, {update} to update, {unchanged} unchanged, {bad} with problems.</source>
+        <translation>Filas leídas: {total}. Nuevas: {new}. Por actualizar: {update}. Sin cambios: {unchanged}. Con problemas: {bad}.</translation>
     </message>
     <message>
         <source>Problems found ({count}). Fix them in the file and start again, or skip those rows.</source>
@@ -1352,92 +1152,12 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Parentesco o relación</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Visited on</source>
-        <translation>Fecha de visita</translation>
-    </message>
-    <message>
-        <source>Review date</source>
-        <translation>Fecha de revisión</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
         <source>Suggested by the criteria</source>
         <translation>Sugerida por los criterios</translation>
     </message>
     <message>
-        <source>Reviewer</source>
-        <translation>Revisor/a</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Servicio</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Prestador</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Referred on</source>
-        <translation>Fecha de derivación</translation>
-    </message>
-    <message>
-        <source>First appointment</source>
-        <translation>Primera cita</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Modalidad</translation>
-    </message>
-    <message>
-        <source>Recorded by</source>
-        <translation>Registrado por</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Banked case activated</source>
-        <translation>Caso en reserva activado</translation>
-    </message>
-    <message>
         <source>Written on</source>
         <translation>Escrita el</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>Autor/a</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
     </message>
 </context>
 <context>

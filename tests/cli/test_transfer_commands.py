@@ -128,3 +128,36 @@ def test_export_filters_and_refuses_to_overwrite(cli: Cli, tmp_path: Path) -> No
 
 def test_export_needs_a_known_format(cli: Cli, tmp_path: Path) -> None:
     assert cli("export", "participants", "--format", "pdf", "--out", str(tmp_path / "x.pdf")).code == 2
+
+
+def test_reimporting_the_own_export_updates_the_same_people(cli: Cli, tmp_path: Path) -> None:
+    _populate(cli)
+    as_json = tmp_path / "listado.json"
+    cli.ok("export", "participants", "--format", "json", "--out", str(as_json))
+    document = json.loads(as_json.read_text(encoding="utf-8"))
+    assert document["schema_version"] >= 1 and all(item["id"] for item in document["participants"])
+    maria = next(item for item in document["participants"] if item["nombres"] == "María")
+    maria["phone"] = "+56 9 5555 6666"
+    as_json.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    dry = cli.ok("import", "participants", str(as_json), "--dry-run")
+    assert "1 actualizados" in dry.stdout and "1 sin cambios" in dry.stdout and "0 nuevos" in dry.stdout
+    summary = cli.ok("import", "participants", str(as_json), "--json").json()
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (0, 1, 1)
+    assert summary["schema_version"] == document["schema_version"]
+    listed = cli.ok("participant", "list", "--json").json()
+    assert len(listed) == 2  # nobody duplicated, not even María, who has no RUT
+    shown = cli.ok("participant", "show", maria["id"], "--json").json()
+    assert shown["phone"] == "+56 9 5555 6666"
+    again = cli.ok("import", "participants", str(as_json), "--dry-run", "--json").json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 2)
+
+
+def test_an_export_from_a_newer_version_is_refused_in_one_line(cli: Cli, tmp_path: Path) -> None:
+    _populate(cli)
+    as_json = tmp_path / "listado.json"
+    cli.ok("export", "participants", "--format", "json", "--out", str(as_json))
+    document = json.loads(as_json.read_text(encoding="utf-8"))
+    document["schema_version"] += 1
+    as_json.write_text(json.dumps(document), encoding="utf-8")
+    cli("import", "participants", str(as_json)).assert_refused("versión más nueva", "actualice")

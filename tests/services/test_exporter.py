@@ -12,7 +12,7 @@ import pytest
 
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.status import Status
-from dmi_desktop.services.exporter import EXPORT_COLUMNS, ExportCancelled, export_participants
+from dmi_desktop.services.exporter import ExportCancelled, export_columns, export_fields, export_participants
 from dmi_desktop.services.importer import apply_import, preview_import
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.session import Session
@@ -72,12 +72,15 @@ def test_csv_is_semicolon_utf8_bom_with_spanish_headers(session, tmp_path):
     target = tmp_path / "listado.csv"
     assert export_participants(session, target, "csv") == 3
     rows = read_csv(target)
-    assert rows[0][:3] == ["N° de caso", "Nombres", "Apellido paterno"] and len(rows[0]) == len(EXPORT_COLUMNS)
+    assert rows[0][:3] == ["N° de caso", "Nombres", "Apellido paterno"] and len(rows[0]) == len(export_columns())
+    assert rows[0][-2:] == ["ID", "Versión de esquema DMI"]
     jose = next(r for r in rows if r[1] == "José Ñandú")
-    record = dict(zip(EXPORT_COLUMNS, jose, strict=True))
+    record = dict(zip(export_columns(), jose, strict=True))
     assert record["rut"] == "12.345.678-5" and record["birth_date"] == "1998-03-15"
     assert record["status"] == "monitoring" and record["status_label"] == "en seguimiento"
     assert record["last_checkin"] == "2026-01-20" and record["case_no"].startswith("LC1-")
+    assert record["id"] == session.participants.get(record["case_no"]).id
+    assert record["schema_version"] == str(session.schema_version)
     tricky = next(r for r in rows if r[1] == "Ana")
     assert tricky[4] == '\'=HYPERLINK("http://x")'  # never a live formula in Excel
 
@@ -89,20 +92,24 @@ def test_xlsx_has_a_bold_header_real_dates_and_no_formulas(session, tmp_path):
     sheet = openpyxl.load_workbook(target).active
     assert sheet.cell(1, 2).value == "Nombres" and sheet.cell(1, 2).font.b
     rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    jose = dict(zip(EXPORT_COLUMNS, rows["José Ñandú"], strict=True))
+    jose = dict(zip(export_columns(), rows["José Ñandú"], strict=True))
     assert jose["birth_date"].date() == date(1998, 3, 15) and jose["last_checkin"].date() == date(2026, 1, 20)
     assert jose["address"] == "Fuenteovejuna 1234, depto. 12"
     tricky = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "Ana")
     assert tricky[4].value == '=HYPERLINK("http://x")' and tricky[4].data_type == "s"
 
 
-def test_json_is_a_list_of_snake_case_objects_with_raw_accents(session, tmp_path):
-    populate(session)
+def test_json_is_the_schema_version_and_a_list_of_snake_case_objects_with_raw_accents(session, tmp_path):
+    ids = populate(session)
     target = tmp_path / "listado.json"
     export_participants(session, target, "json")
     assert "José Ñandú".encode() in target.read_bytes()  # ensure_ascii=False
-    items = json.loads(target.read_text(encoding="utf-8"))
-    assert all(list(item) == list(EXPORT_COLUMNS) for item in items)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert list(document) == ["schema_version", "participants"]
+    assert document["schema_version"] == session.schema_version
+    items = document["participants"]
+    assert all(list(item) == [f.name for f in export_fields()] for item in items)
+    assert {i["id"] for i in items} == set(ids.values())
     jose = next(i for i in items if i["nombres"] == "José Ñandú")
     assert jose["birth_date"] == "1998-03-15" and jose["last_checkin"] == "2026-01-20"
     assert next(i for i in items if i["nombres"] == "Ana")["birth_date"] is None
@@ -112,12 +119,12 @@ def test_export_respects_the_list_filters(session, tmp_path):
     populate(session)
     target = tmp_path / "filtro.json"
     assert export_participants(session, target, "json", ParticipantQuery(status=(Status.MONITORING,))) == 1
-    assert [i["nombres"] for i in json.loads(target.read_text())] == ["José Ñandú"]
+    assert [i["nombres"] for i in _items(target)] == ["José Ñandú"]
     assert export_participants(session, target, "json", ParticipantQuery(sector="El Golf")) == 1
-    assert [i["nombres"] for i in json.loads(target.read_text())] == ["María Inés"]
+    assert [i["nombres"] for i in _items(target)] == ["María Inés"]
     assert export_participants(session, target, "json", ParticipantQuery(search="nandu")) == 1
     assert export_participants(session, target, "json", ParticipantQuery(search="nadie")) == 0
-    assert json.loads(target.read_text()) == []
+    assert _items(target) == []
 
 
 def test_exported_csv_and_xlsx_reimport_into_a_fresh_vault(session, tmp_path):
@@ -182,6 +189,11 @@ def test_unknown_format_and_missing_folder_are_clear_errors(session, tmp_path):
     with pytest.raises(DmiError, match="no existe"):
         export_participants(session, tmp_path / "no" / "x.csv", "csv")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _items(path) -> list[dict]:
+    """The participants of a JSON export."""
+    return json.loads(path.read_text(encoding="utf-8"))["participants"]
 
 
 def _last_audit(session):

@@ -12,12 +12,12 @@ from dmi_desktop.domain.errors import DmiError, PermissionDenied
 from dmi_desktop.domain.messages import set_language
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.importer import (
-    IMPORT_FIELDS,
     ImportCancelled,
     ImportRefused,
     RowError,
     apply_import,
     guess_mapping,
+    import_labels,
     preview_import,
     read_headers,
 )
@@ -263,7 +263,7 @@ def test_guess_mapping_understands_usual_spellings():
         "Apodo": "alias",
         "Estado": "status",
     }
-    assert set(guess_mapping(headers).values()) <= set(IMPORT_FIELDS)
+    assert set(guess_mapping(headers).values()) <= set(import_labels())
 
 
 def test_a_mapping_chosen_by_the_user_wins(session, tmp_path):

@@ -68,7 +68,7 @@ def test_a_bad_row_is_listed_and_nothing_is_imported_until_skipping_is_ticked(ma
     assert errors.index(0, 1).data() == "RUT"
     assert "dígito verificador" in errors.index(0, 2).data()
     assert page.rows_model.rowCount() == 2
-    assert page.summary.text() == "3 rows read: 2 ready to import, 1 with problems."
+    assert page.summary.text() == "3 rows read: 2 new, 0 to update, 0 unchanged, 1 with problems."
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()
     assert not page.validatePage()
@@ -128,3 +128,43 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_on_the_first_page(make_ctx,
     qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=3000)
     assert "PNG" in wizard.file_page.error.text()
     assert wizard.currentPage() is wizard.file_page
+
+
+def test_reimporting_the_own_export_previews_updates_and_applies_them(make_ctx, tmp_path, qtbot, boxes):
+    from dmi_desktop.services.exporter import export_participants
+
+    ctx = make_ctx()
+    svc = ctx.session.participants
+    ana = svc.create({"nombres": "Ana", "apellido_paterno": "Reyes"})
+    svc.create({"nombres": "Luis", "apellido_paterno": "Tapia"})
+    path = tmp_path / "listado.csv"
+    export_participants(ctx.session, path, "csv")
+    text = path.read_text(encoding="utf-8-sig").replace(";Reyes;", ";Reyes Soto;")
+    path.write_text(text, encoding="utf-8-sig")
+    wizard = _wizard(ctx, qtbot)
+    _to_preview(wizard, path, qtbot)
+    assert wizard.mapping["ID"] == "id"
+    page = wizard.preview_page
+    assert page.summary.text() == "2 rows read: 0 new, 1 to update, 1 unchanged, 0 with problems."
+    model = page.rows_model
+    shown = {model.index(r, model.COL_ACTION).data() for r in range(model.rowCount())}
+    assert shown == {"Update", "Unchanged"}
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    finish.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=3000)
+    assert _count(ctx) == 2
+    assert svc.get(ana.id).apellido_paterno == "Reyes Soto"
+    assert boxes["information"] == ["0 participants imported, 1 updated, 1 unchanged."]
+
+
+def test_an_unchanged_file_offers_nothing_to_import(make_ctx, tmp_path, qtbot):
+    from dmi_desktop.services.exporter import export_participants
+
+    ctx = make_ctx()
+    ctx.session.participants.create({"nombres": "Ana", "apellido_paterno": "Reyes"})
+    path = tmp_path / "listado.xlsx"
+    export_participants(ctx.session, path, "xlsx")
+    wizard = _wizard(ctx, qtbot)
+    _to_preview(wizard, path, qtbot)
+    assert wizard.preview_page.summary.text() == "1 rows read: 0 new, 0 to update, 1 unchanged, 0 with problems."
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

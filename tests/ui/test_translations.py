@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmi_desktop.domain import messages
+from dmi_desktop.domain.fields import entities
 from dmi_desktop.services.demo import populate_demo
 from dmi_desktop.services.session import Session
 from dmi_desktop.storage.keyslots import TEST_KDF
@@ -150,6 +151,16 @@ def english_sources() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
         parts = placeholders.split(_bare(src))
         if len(parts) > 1 and sum(c.isalpha() for c in "".join(parts)) >= 6:
             patterns.append(re.compile("^" + "(.+?)".join(re.escape(p) for p in parts) + "$", re.DOTALL))
+    # Field and record names come from the field registry, not from Qt's catalog: their English counts too.
+    for entity in entities():
+        for label in (
+            entity.label,
+            entity.plural,
+            *(f.label for f in entity.fields),
+            *(f.header for f in entity.fields),
+        ):
+            if label is not None and _bare(label.en) != _bare(label.es):
+                exact.add(_bare(label.en))
     return frozenset(exact), tuple(patterns)
 
 

@@ -25,7 +25,10 @@ class FilePage(QWizardPage):
         self._ready_for = ""  # the path whose headers were read successfully
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
-            self.tr("A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row.")
+            self.tr(
+                "A CSV (as Excel saves it) or an Excel .xlsx file with one participant per row and a header row,"
+                " or a JSON export of DMI Desktop. People exported by this app are updated, not duplicated."
+            )
         )
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
@@ -47,7 +50,10 @@ class FilePage(QWizardPage):
     def browse(self) -> None:
         """Pick the file with the system dialog."""
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import participants"), "", self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)")
+            self,
+            self.tr("Import participants"),
+            "",
+            self.tr("Spreadsheets and exports (*.csv *.xlsx *.json);;All files (*)"),
         )
         if chosen:
             self.path.setText(chosen)

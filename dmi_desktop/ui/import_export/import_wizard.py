@@ -48,6 +48,14 @@ class ImportWizard(QWizard):
             imported = self.tr("1 participant imported")
         else:
             imported = self.tr("{created} participants imported").format(created=result.created)
+        if result.updated == 1:
+            imported = self.tr("{imported}, 1 updated").format(imported=imported)
+        elif result.updated:
+            imported = self.tr("{imported}, {updated} updated").format(imported=imported, updated=result.updated)
+        if result.unchanged:
+            imported = self.tr("{imported}, {unchanged} unchanged").format(
+                imported=imported, unchanged=result.unchanged
+            )
         if result.skipped == 1:
             text = self.tr("{imported}; 1 row with problems was skipped.").format(imported=imported)
         elif result.skipped:

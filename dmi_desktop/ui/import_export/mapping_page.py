@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from dmi_desktop.services.importer import IMPORT_FIELDS, REQUIRED_COLUMNS, guess_mapping
+from dmi_desktop.services.importer import RUT_DV, guess_mapping, import_labels, required_columns
 from dmi_desktop.ui.participants.field_box import ERROR_LABEL_STYLE
-from dmi_desktop.ui.participants.labels import field_labels
+from dmi_desktop.ui.translation import ui_language
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.import_export.import_wizard import ImportWizard
 
 
 def import_field_labels() -> dict[str, str]:
-    """Target field -> label in the UI language (the service's own labels are Spanish only)."""
-    labels = field_labels()
-    extra = {
-        "rut_dv": QCoreApplication.translate("MappingPage", "RUT check digit (if in its own column)"),
-        "status": QCoreApplication.translate("MappingPage", "Status (if the programme is under way)"),
-    }
-    return {name: extra.get(name) or labels.get(name) or text for name, text in IMPORT_FIELDS.items()}
+    """Target field -> label in the UI language (the registry's labels, as the service maps them)."""
+    return import_labels(ui_language())
 
 
 class MappingPage(QWizardPage):
@@ -74,10 +68,10 @@ class MappingPage(QWizardPage):
         twice = sorted({f for f in fields if fields.count(f) > 1})
         if twice:
             return self.tr("Two columns go to the same field: {field}.").format(field=labels[twice[0]])
-        missing = [labels[f] for f in REQUIRED_COLUMNS if f not in fields]
+        missing = [labels[f] for f in required_columns() if f not in fields]
         if missing:
             return self.tr("Choose the column for: {fields}.").format(fields=", ".join(missing))
-        if "rut_dv" in fields and "rut" not in fields:
+        if RUT_DV in fields and "rut" not in fields:
             return self.tr("The check digit column needs a RUT column too.")
         return ""
 

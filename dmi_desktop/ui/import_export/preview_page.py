@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from dmi_desktop.services.importer import ImportPreview, ImportResult, apply_import, preview_import
+from dmi_desktop.services.importer import RUT_DV, ImportPreview, ImportResult, apply_import, preview_import
 from dmi_desktop.ui.errors import error_text, show_error
 from dmi_desktop.ui.import_export.mapping_page import import_field_labels
 from dmi_desktop.ui.models.import_models import ImportRowsModel, RowErrorsModel
@@ -93,7 +93,7 @@ class PreviewPage(QWizardPage):
         self.skip.hide()
         self.errors_title.hide()
         self.errors_view.parentWidget().hide()
-        self.rows_model.set_preview([], {}, [], [])
+        self.rows_model.set_preview([], {}, [], [], [])
         self.errors_model.set_errors([])
         self.summary.setText(self.tr("Reading and checking every row…"))
         wizard = self._wizard
@@ -114,13 +114,19 @@ class PreviewPage(QWizardPage):
         self._busy = False
         self.preview = preview
         labels = import_field_labels()
-        fields = [f for f in preview.mapping.values() if f != "rut_dv"]
-        self.rows_model.set_preview(fields, labels, preview.rows, preview.lines)
+        fields = [f for f in preview.mapping.values() if f != RUT_DV]
+        self.rows_model.set_preview(fields, labels, preview.rows, preview.lines, preview.actions)
         self.errors_model.set_errors(preview.errors)
         bad = len(preview.bad_lines)
         self.summary.setText(
-            self.tr("{total} rows read: {valid} ready to import, {bad} with problems.").format(
-                total=preview.total, valid=preview.valid, bad=bad
+            self.tr(
+                "{total} rows read: {new} new, {update} to update, {unchanged} unchanged, {bad} with problems."
+            ).format(
+                total=preview.total,
+                new=preview.new,
+                update=preview.to_update,
+                unchanged=preview.unchanged,
+                bad=bad,
             )
         )
         if preview.errors:
@@ -146,9 +152,9 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        """Import is possible with a preview, something to import, and no errors (or errors skipped)."""
+        """Import is possible with a preview, something to create or update, and no errors (or errors skipped)."""
         p = self.preview
-        if self._busy or p is None or p.valid == 0:
+        if self._busy or p is None or p.new + p.to_update == 0:
             return False
         return not p.errors or self.skip.isChecked()
 

@@ -9,51 +9,42 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, HistoryEvent
+from dmi_desktop.domain.fields import Field, Kind, all_fields, find_field
+from dmi_desktop.domain.models import HistoryEvent
 from dmi_desktop.domain.status import LABELS, Status, label
-from dmi_desktop.domain.validation import CHILD_SPECS
 from dmi_desktop.ui.models.formatting import format_date, format_iso_timestamp, yes_no
-from dmi_desktop.ui.participants.labels import (
-    action_words,
-    decision_labels,
-    field_label,
-    field_labels,
-    referral_kind_labels,
-    referral_status_labels,
-    sex_labels,
-)
+from dmi_desktop.ui.participants.labels import action_words, choice_labels, field_labels
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COL_WHEN, COL_USER, COL_ACTION, COL_CHANGES = range(4)
 # Identifiers that mean nothing to a reader of the history.
 HIDDEN_FIELDS = frozenset({"participant_id", "id", "created_hlc", "updated_hlc", "origin", "deleted"})
-BOOL_FIELDS = frozenset({"violence_or_weapons", "leadership_role", "still_active", "enough_evidence", "case_activated"})
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def describe_value(entity: str, name: str, value: Any) -> str:
-    """A stored audit value as a reader expects to see it."""
+    """A stored audit value as a reader expects to see it (by the field's kind in the registry)."""
+    spec = find_field(entity, name)
     if value is None or value == "":
         return "—"
-    if name in BOOL_FIELDS:
+    if spec is not None and spec.kind is Kind.BOOL:
         return yes_no(bool(value))
-    if name == "status" and entity == "participant" and value in {s.value for s in LABELS}:
+    if spec is not None and spec.kind is Kind.STATUS and value in {s.value for s in LABELS}:
         return label(Status(value))
-    if name == "status" and entity == "referrals":
-        return referral_status_labels().get(str(value), str(value))
-    if name == "decision":
-        return decision_labels().get(str(value), str(value))
-    if name == "kind":
-        return referral_kind_labels().get(str(value), str(value))
-    if name == "sex":
-        return sex_labels().get(str(value), str(value))
+    if spec is not None and spec.choices is not None:
+        return choice_labels(spec.choices).get(str(value), str(value))
     if name == "photo":
         return describe_photo(str(value))
-    if name == "buy_dates" and isinstance(value, str) and value.startswith("["):
+    if spec is not None and spec.kind is Kind.DATES and isinstance(value, str) and value.startswith("["):
         return ", ".join(describe_value(entity, "", v) for v in json.loads(value)) or "—"
     if isinstance(value, str) and _ISO_DAY.match(value):
         return format_date(date.fromisoformat(value))
     return " / ".join(line.strip() for line in str(value).splitlines() if line.strip())  # one line per cell
+
+
+def _is_bool(entity: str, name: str) -> bool:
+    spec: Field | None = find_field(entity, name)
+    return spec is not None and spec.kind is Kind.BOOL
 
 
 def describe_photo(value: str) -> str:
@@ -66,10 +57,12 @@ def describe_photo(value: str) -> str:
 
 
 def field_order(entity: str) -> list[str]:
-    """Fields in the order the forms show them (the audit stores them alphabetically)."""
-    if entity in CHILD_SPECS:
-        return list(CHILD_SPECS[entity])
-    return ["case_no", *PARTICIPANT_EDITABLE, "status", "reason", "photo", *field_labels()]
+    """Fields in registry order, then a status change's reason and the photo (the audit stores them by name)."""
+    try:
+        names = [f.name for f in all_fields(entity)]
+    except KeyError:
+        names = []
+    return [*names, "reason", "photo"]
 
 
 def describe_changes(entry: HistoryEvent) -> str:
@@ -83,23 +76,26 @@ def describe_changes(entry: HistoryEvent) -> str:
         if entry.erased:
             return QCoreApplication.translate("HistoryTableModel", "(details erased)")
         shown = sorted((n for n in entry.fields if n not in HIDDEN_FIELDS), key=lambda n: (order.get(n, len(order)), n))
-        return ", ".join(field_label(n) for n in shown)
+        labels = field_labels(entry.entity)
+        return ", ".join(labels.get(n, n) for n in shown)
     names = sorted({*before, *after}, key=lambda n: (order.get(n, len(order)), n))
     parts = []
+    labels = field_labels(entry.entity)
     for name in names:
         if name in HIDDEN_FIELDS:
             continue
+        caption = labels.get(name, name)
         new = describe_value(entry.entity, name, after.get(name))
         if entry.before is None:
-            if after.get(name) in (None, "", 0, "[]") and name not in BOOL_FIELDS:
+            if after.get(name) in (None, "", 0, "[]") and not _is_bool(entry.entity, name):
                 continue
-            parts.append(f"{field_label(name)}: {new}")
+            parts.append(f"{caption}: {new}")
         elif entry.after is None:
-            parts.append(f"{field_label(name)}: {describe_value(entry.entity, name, before.get(name))}")
+            parts.append(f"{caption}: {describe_value(entry.entity, name, before.get(name))}")
         elif name in before:
-            parts.append(f"{field_label(name)}: {describe_value(entry.entity, name, before.get(name))} → {new}")
+            parts.append(f"{caption}: {describe_value(entry.entity, name, before.get(name))} → {new}")
         else:
-            parts.append(f"{field_label(name)}: {new}")  # e.g. the reason of a status change
+            parts.append(f"{caption}: {new}")  # e.g. the reason of a status change
     return " · ".join(parts)  # values may hold "; " themselves
 
 

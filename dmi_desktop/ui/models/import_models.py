@@ -14,7 +14,10 @@ PREVIEW_ROWS = 100  # a preview, not the import: enough to recognise the data
 
 
 class ImportRowsModel(QAbstractTableModel):
-    """Valid rows of the file (cleaned), one column per mapped participant field, with their line."""
+    """Valid rows of the file (cleaned): their line, what the import does with them, one column per mapped field."""
+
+    COL_LINE, COL_ACTION = range(2)
+    FIRST_FIELD = 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -22,31 +25,42 @@ class ImportRowsModel(QAbstractTableModel):
         self._labels: dict[str, str] = {}
         self._rows: list[dict[str, Any]] = []
         self._lines: list[int] = []
+        self._actions: list[str] = []
 
-    def set_preview(self, fields: list[str], labels: dict[str, str], rows: list[dict], lines: list[int]) -> None:
-        """Show the first rows of a preview."""
+    def set_preview(
+        self, fields: list[str], labels: dict[str, str], rows: list[dict], lines: list[int], actions: list[str]
+    ) -> None:
+        """Show the first rows of a preview (``actions``: new, update or unchanged for each row)."""
         self.beginResetModel()
         self._fields = list(fields)
         self._labels = dict(labels)
         self._rows = list(rows[:PREVIEW_ROWS])
         self._lines = list(lines[:PREVIEW_ROWS])
+        self._actions = list(actions[:PREVIEW_ROWS])
         self.endResetModel()
+
+    def action_words(self) -> dict[str, str]:
+        """What the import does with a row, in words."""
+        return {"new": self.tr("New"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged")}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
         """Rows shown (at most PREVIEW_ROWS)."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Line + one column per mapped field."""
-        return 0 if parent.isValid() else len(self._fields) + 1
+        """Line, action, then one column per mapped field."""
+        return 0 if parent.isValid() else len(self._fields) + self.FIRST_FIELD
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Values as the participant list will show them."""
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.row() >= len(self._rows):
             return None
-        if index.column() == 0:
+        if index.column() == self.COL_LINE:
             return str(self._lines[index.row()]) if index.row() < len(self._lines) else ""
-        name = self._fields[index.column() - 1]
+        if index.column() == self.COL_ACTION:
+            action = self._actions[index.row()] if index.row() < len(self._actions) else ""
+            return self.action_words().get(action, action)
+        name = self._fields[index.column() - self.FIRST_FIELD]
         value = self._rows[index.row()].get(name)
         if isinstance(value, date):
             return format_date(value)
@@ -55,12 +69,15 @@ class ImportRowsModel(QAbstractTableModel):
         return "" if value is None else str(getattr(value, "value", value))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """ "Line" then the field labels."""
+        """ "Line", "Action", then the field labels."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if section == 0:
+        if section == self.COL_LINE:
             return self.tr("Line")
-        name = self._fields[section - 1] if section - 1 < len(self._fields) else ""
+        if section == self.COL_ACTION:
+            return self.tr("Action")
+        index = section - self.FIRST_FIELD
+        name = self._fields[index] if 0 <= index < len(self._fields) else ""
         return self._labels.get(name, name)
 
 

@@ -14,6 +14,7 @@ from dmi_desktop.domain.status import label
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.ui.models.formatting import display_rut, format_date
+from dmi_desktop.ui.participants.labels import field_label
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
@@ -24,6 +25,15 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 COL_CASE_NO, COL_NAME, COL_ALIAS, COL_RUT, COL_SECTOR, COL_STATUS, COL_LAST_CHECKIN = range(7)
 COLUMN_COUNT = 7
+# The registry field each column shows (its header is the field's label); the name column joins three.
+COLUMN_FIELDS = {
+    COL_CASE_NO: "case_no",
+    COL_ALIAS: "alias",
+    COL_RUT: "rut",
+    COL_SECTOR: "sector",
+    COL_STATUS: "status",
+    COL_LAST_CHECKIN: "last_checkin",
+}
 # Column -> ParticipantQuery sort key; sorting always happens in SQL (DESIGN §8: never sort 100 000 rows in Python).
 SORT_KEYS = {
     COL_CASE_NO: "case_no",
@@ -118,16 +128,10 @@ class ParticipantTableModel(QAbstractTableModel):
         """Column titles (rows are unnumbered: the case number identifies them)."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = {
-            COL_CASE_NO: self.tr("Case no."),
-            COL_NAME: self.tr("Name"),
-            COL_ALIAS: self.tr("Alias"),
-            COL_RUT: self.tr("RUT"),
-            COL_SECTOR: self.tr("Sector"),
-            COL_STATUS: self.tr("Status"),
-            COL_LAST_CHECKIN: self.tr("Last check-in"),
-        }
-        return titles.get(section)
+        if section == COL_NAME:
+            return self.tr("Name")  # the full name, not a field of its own
+        name = COLUMN_FIELDS.get(section)
+        return field_label(name) if name else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Selectable, read-only rows (editing happens in the participant file)."""

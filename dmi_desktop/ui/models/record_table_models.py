@@ -8,7 +8,12 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from dmi_desktop.domain.models import CheckIn, EligibilityReview, Influential, Note, Referral, Violation
 from dmi_desktop.ui.models.formatting import format_date, format_hlc, yes_no
-from dmi_desktop.ui.participants.labels import decision_labels, referral_kind_labels, referral_status_labels
+from dmi_desktop.ui.participants.labels import (
+    decision_labels,
+    field_label,
+    referral_kind_labels,
+    referral_status_labels,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
@@ -84,10 +89,10 @@ class InfluentialTableModel(RecordTableModel):
     def headers(self) -> list[str]:
         """Name, relationship, phone, visited on."""
         return [
-            QCoreApplication.translate("RecordTableModel", "Name"),
-            QCoreApplication.translate("RecordTableModel", "Relationship"),
-            QCoreApplication.translate("RecordTableModel", "Phone"),
-            QCoreApplication.translate("RecordTableModel", "Visited on"),
+            field_label("name", "influentials"),
+            field_label("relationship", "influentials"),
+            field_label("phone", "influentials"),
+            field_label("visited_on", "influentials"),
         ]
 
     def cell(self, record: Influential, column: int) -> str:
@@ -104,10 +109,10 @@ class ReviewTableModel(RecordTableModel):
     def headers(self) -> list[str]:
         """Date, decision, suggested decision, reviewer."""
         return [
-            QCoreApplication.translate("RecordTableModel", "Review date"),
-            QCoreApplication.translate("RecordTableModel", "Decision"),
+            field_label("review_date", "eligibility_reviews"),
+            field_label("decision", "eligibility_reviews"),
             QCoreApplication.translate("RecordTableModel", "Suggested by the criteria"),
-            QCoreApplication.translate("RecordTableModel", "Reviewer"),
+            field_label("reviewer", "eligibility_reviews"),
         ]
 
     def cell(self, record: EligibilityReview, column: int) -> str:
@@ -130,11 +135,11 @@ class ReferralTableModel(RecordTableModel):
     def headers(self) -> list[str]:
         """Service, provider, status, referred on, first appointment."""
         return [
-            QCoreApplication.translate("RecordTableModel", "Service"),
-            QCoreApplication.translate("RecordTableModel", "Provider"),
-            QCoreApplication.translate("RecordTableModel", "Status"),
-            QCoreApplication.translate("RecordTableModel", "Referred on"),
-            QCoreApplication.translate("RecordTableModel", "First appointment"),
+            field_label("kind", "referrals"),
+            field_label("provider", "referrals"),
+            field_label("status", "referrals"),
+            field_label("referred_on", "referrals"),
+            field_label("first_appointment", "referrals"),
         ]
 
     def cell(self, record: Referral, column: int) -> str:
@@ -157,10 +162,10 @@ class CheckInTableModel(RecordTableModel):
     def headers(self) -> list[str]:
         """Date, method, recorded by, notes."""
         return [
-            QCoreApplication.translate("RecordTableModel", "Date"),
-            QCoreApplication.translate("RecordTableModel", "Method"),
-            QCoreApplication.translate("RecordTableModel", "Recorded by"),
-            QCoreApplication.translate("RecordTableModel", "Notes"),
+            field_label("day", "checkins"),
+            field_label("method", "checkins"),
+            field_label("recorded_by", "checkins"),
+            field_label("notes", "checkins"),
         ]
 
     def cell(self, record: CheckIn, column: int) -> str:
@@ -177,9 +182,9 @@ class ViolationTableModel(RecordTableModel):
     def headers(self) -> list[str]:
         """Date, description, whether the banked case was activated."""
         return [
-            QCoreApplication.translate("RecordTableModel", "Date"),
-            QCoreApplication.translate("RecordTableModel", "Description"),
-            QCoreApplication.translate("RecordTableModel", "Banked case activated"),
+            field_label("day", "violations"),
+            field_label("description", "violations"),
+            field_label("case_activated", "violations"),
         ]
 
     def cell(self, record: Violation, column: int) -> str:
@@ -197,8 +202,8 @@ class NoteTableModel(RecordTableModel):
         """Written on, author, note."""
         return [
             QCoreApplication.translate("RecordTableModel", "Written on"),
-            QCoreApplication.translate("RecordTableModel", "Author"),
-            QCoreApplication.translate("RecordTableModel", "Note"),
+            field_label("author", "notes"),
+            field_label("body", "notes"),
         ]
 
     def cell(self, record: Note, column: int) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dmi_desktop.domain.models import BankedCase
-from dmi_desktop.ui.participants.record_form import FieldSpec, RecordForm
+from dmi_desktop.ui.participants.record_form import FieldSpec, RecordForm, specs_for
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
@@ -18,14 +18,7 @@ TABLE = "banked_cases"
 
 def banked_specs() -> list[FieldSpec]:
     """Fields of the banked case, in reading order."""
-    return [
-        FieldSpec("ruc", placeholder="2300123456-7"),
-        FieldSpec("investigating_unit", placeholder="Brigada MT-Cero"),
-        FieldSpec("buy_dates", "dates"),
-        FieldSpec("banked_on", "date"),
-        FieldSpec("expires_on", "date"),
-        FieldSpec("description", "longtext"),
-    ]
+    return specs_for(TABLE, {"ruc": "2300123456-7", "investigating_unit": "Brigada MT-Cero"})
 
 
 class BankedCaseTab(QWidget):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from dmi_desktop.ui.models.record_table_models import CheckInTableModel, RecordTableModel
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
-from dmi_desktop.ui.participants.record_form import FieldSpec
+from dmi_desktop.ui.participants.record_form import specs_for
 from dmi_desktop.ui.participants.record_list_tab import RecordListTab
 
 
@@ -32,12 +32,7 @@ class CheckInsTab(RecordListTab):
 
     def make_dialog(self, record: Any | None, read_only: bool) -> QDialog:
         """Dialog for one check-in; a new one defaults to today and the current user."""
-        specs = [
-            FieldSpec("day", "date"),
-            FieldSpec("method", placeholder=self.tr("e.g. home visit, phone call, office")),
-            FieldSpec("recorded_by"),
-            FieldSpec("notes", "longtext"),
-        ]
+        specs = specs_for(self.table, {"method": self.tr("e.g. home visit, phone call, office")})
         defaults = {"day": date.today(), "recorded_by": self._ctx.session.user}
         title = self.tr("Check-in") if record else self.tr("New check-in")
         return RecordDialog(

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.models import PARTICIPANT_EDITABLE, Participant
-from dmi_desktop.domain.validation import REQUIRED_PARTICIPANT_FIELDS, clean_participant_fields, parse_date
+from dmi_desktop.domain.fields import Field, Kind, editable_fields
+from dmi_desktop.domain.models import Participant
+from dmi_desktop.domain.validation import clean_participant_fields, parse_date
 from dmi_desktop.ui.models.formatting import display_rut, format_date
 from dmi_desktop.ui.participants.field_box import DateLineEdit, FieldBox
-from dmi_desktop.ui.participants.labels import field_labels, sex_labels
+from dmi_desktop.ui.participants.labels import choice_labels, label_of
 
-# Two columns: who the person is on the left, how to find them on the right.
-LEFT = ("nombres", "apellido_paterno", "apellido_materno", "alias", "rut")
-RIGHT = ("birth_date", "sex", "phone", "address", "sector")
+# The one field whose editor offers the values already in use (set_sectors).
+SECTOR = "sector"
+
+
+def identity_fields() -> tuple[Field, ...]:
+    """The participant fields the form edits: the registry's editable ones, in its order."""
+    return editable_fields("participants")
+
+
+def columns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two columns of field names: the first half (who the person is), then the rest (how to find them)."""
+    names = tuple(f.name for f in identity_fields())
+    half = (len(names) + 1) // 2
+    return names[:half], names[half:]
 
 
 class IdentityForm(QWidget):
@@ -38,17 +51,19 @@ class IdentityForm(QWidget):
     # -- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        labels = field_labels()
+        self.fields = {f.name: f for f in identity_fields()}
+        left, right = columns()
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        for column, names in ((0, LEFT), (2, RIGHT)):
+        for column, names in ((0, left), (2, right)):
             for row, name in enumerate(names):
-                editor = self._make_editor(name)
+                spec = self.fields[name]
+                editor = self._make_editor(spec)
                 box = FieldBox(editor, self)
-                text = labels[name] + (" *" if name in REQUIRED_PARTICIPANT_FIELDS else "")
+                text = label_of(spec) + (" *" if spec.required else "")
                 caption = QLabel(text, self)
                 caption.setBuddy(editor)
                 # Captions line up with their editor even when a message below makes the row taller.
@@ -59,26 +74,30 @@ class IdentityForm(QWidget):
                 self.boxes[name] = box
         required = QLabel(self.tr("* required"), self)
         required.setStyleSheet("font-style: italic;")
-        grid.addWidget(required, len(LEFT), 0, 1, 4)
+        grid.addWidget(required, len(left), 0, 1, 4)
 
-    def _make_editor(self, name: str) -> QWidget:
-        if name == "sex":
+    def _make_editor(self, spec: Field) -> QWidget:
+        name = spec.name
+        if spec.choices is not None:
             combo = QComboBox(self)
-            for code, text in sex_labels().items():
+            labels = choice_labels(spec.choices)
+            if "" not in labels:
+                combo.addItem("", "")
+            for code, text in labels.items():
                 combo.addItem(text, code)
             combo.currentIndexChanged.connect(lambda _i, n=name: self._on_changed(n, now=True))
             return combo
-        if name == "sector":
+        if name == SECTOR:
             combo = QComboBox(self)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.lineEdit().setPlaceholderText(self.tr("e.g. Colón Oriente"))
             combo.currentTextChanged.connect(lambda _t, n=name: self._on_changed(n, now=True))
             return combo
-        edit = DateLineEdit(self) if name == "birth_date" else QLineEdit(self)
-        if name == "rut":
+        edit = DateLineEdit(self) if spec.kind is Kind.DATE else QLineEdit(self)
+        if spec.kind is Kind.RUT:
             edit.setPlaceholderText(self.tr("e.g. 12.345.678-5"))
-        elif name == "phone":
+        elif spec.kind is Kind.PHONE:
             edit.setPlaceholderText(self.tr("e.g. +56 9 1234 5678"))
         edit.textEdited.connect(lambda _t, n=name: self._on_changed(n, now=False))
         edit.editingFinished.connect(lambda n=name: self._on_left(n))
@@ -88,7 +107,7 @@ class IdentityForm(QWidget):
 
     def set_sectors(self, sectors: list[str]) -> None:
         """Offer the sectors already in use (users may still type a new one)."""
-        combo = self.editors["sector"]
+        combo = self.editors[SECTOR]
         assert isinstance(combo, QComboBox)
         current = combo.currentText()
         combo.blockSignals(True)
@@ -99,20 +118,10 @@ class IdentityForm(QWidget):
 
     def load(self, participant: Participant | None) -> None:
         """Show a participant's data (None: an empty form for a new one); the form becomes clean."""
-        values = {name: "" for name in PARTICIPANT_EDITABLE}
+        values = {name: "" for name in self.fields}
         if participant is not None:
-            values.update(
-                nombres=participant.nombres,
-                apellido_paterno=participant.apellido_paterno,
-                apellido_materno=participant.apellido_materno,
-                alias=participant.alias,
-                rut=display_rut(participant.rut),
-                birth_date=format_date(participant.birth_date),
-                sex=participant.sex,
-                phone=participant.phone,
-                address=participant.address,
-                sector=participant.sector,
-            )
+            for name, spec in self.fields.items():
+                values[name] = _shown(spec, getattr(participant, name, None))
         for name, value in values.items():
             self._set_raw(name, value)
         self._original = self.raw_values()
@@ -125,7 +134,7 @@ class IdentityForm(QWidget):
     def _set_raw(self, name: str, value: str) -> None:
         editor = self.editors[name]
         editor.blockSignals(True)
-        if isinstance(editor, QComboBox) and name == "sex":
+        if isinstance(editor, QComboBox) and self.fields[name].choices is not None:
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QComboBox):
             editor.setCurrentText(value)
@@ -136,7 +145,7 @@ class IdentityForm(QWidget):
     def raw_value(self, name: str) -> str:
         """What the user typed or picked in a field."""
         editor = self.editors[name]
-        if isinstance(editor, QComboBox) and name == "sex":
+        if isinstance(editor, QComboBox) and self.fields[name].choices is not None:
             return str(editor.currentData() or "")
         if isinstance(editor, QComboBox):
             return editor.currentText().strip()
@@ -145,7 +154,7 @@ class IdentityForm(QWidget):
 
     def raw_values(self) -> dict[str, str]:
         """Every field as typed."""
-        return {name: self.raw_value(name) for name in PARTICIPANT_EDITABLE}
+        return {name: self.raw_value(name) for name in self.fields}
 
     def changed_values(self) -> dict[str, str]:
         """Only the fields that differ from what was loaded (what an update sends)."""
@@ -209,7 +218,8 @@ class IdentityForm(QWidget):
         self.edited.emit()
 
     def _refresh_note(self, name: str) -> None:
-        if name != "birth_date":
+        # The age note belongs under the birth date: the participant's one date the form edits.
+        if self.fields[name].kind is not Kind.DATE:
             return
         note = ""
         try:
@@ -238,3 +248,14 @@ class IdentityForm(QWidget):
     def read_only(self) -> bool:
         """Whether editing is blocked."""
         return self._read_only
+
+
+def _shown(spec: Field, value: object) -> str:
+    """A stored value as the form shows it."""
+    if spec.kind is Kind.RUT:
+        return display_rut(str(value or ""))
+    if spec.kind is Kind.DATE:
+        return format_date(value) if isinstance(value, date) else ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    return "" if value is None else str(value)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from dmi_desktop.ui.models.record_table_models import InfluentialTableModel, RecordTableModel
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
-from dmi_desktop.ui.participants.record_form import FieldSpec
+from dmi_desktop.ui.participants.record_form import specs_for
 from dmi_desktop.ui.participants.record_list_tab import RecordListTab
 
 
@@ -31,14 +31,7 @@ class InfluentialsTab(RecordListTab):
 
     def make_dialog(self, record: Any | None, read_only: bool) -> QDialog:
         """Dialog for one influential."""
-        specs = [
-            FieldSpec("name"),
-            FieldSpec("relationship", placeholder=self.tr("e.g. mother, partner, coach")),
-            FieldSpec("phone"),
-            FieldSpec("address"),
-            FieldSpec("visited_on", "date"),
-            FieldSpec("notes", "longtext"),
-        ]
+        specs = specs_for(self.table, {"relationship": self.tr("e.g. mother, partner, coach")})
         title = self.tr("Influential") if record else self.tr("New influential")
         return RecordDialog(
             self._ctx,

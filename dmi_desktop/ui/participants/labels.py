@@ -1,64 +1,40 @@
-"""Human words for field names, audit actions and enum values of the participant file (translated)."""
+"""Human words for field names, audit actions and enum values of the participant file (translated).
+
+Field and record-kind names come from the field registry in the UI language; the words for enum values and
+audit actions are the UI's own (Qt catalogs).
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QCoreApplication
 
+from dmi_desktop.domain.fields import Field, all_fields, entities, entity
 from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus, Sex
+from dmi_desktop.ui.translation import ui_language
 
 
-def field_labels() -> dict[str, str]:
-    """Field name -> label, for forms, history and import mapping."""
-    return {
-        "case_no": QCoreApplication.translate("Labels", "Case no."),
-        "nombres": QCoreApplication.translate("Labels", "First names"),
-        "apellido_paterno": QCoreApplication.translate("Labels", "Paternal surname"),
-        "apellido_materno": QCoreApplication.translate("Labels", "Maternal surname"),
-        "alias": QCoreApplication.translate("Labels", "Alias"),
-        "rut": QCoreApplication.translate("Labels", "RUT"),
-        "birth_date": QCoreApplication.translate("Labels", "Date of birth"),
-        "sex": QCoreApplication.translate("Labels", "Sex"),
-        "phone": QCoreApplication.translate("Labels", "Phone"),
-        "address": QCoreApplication.translate("Labels", "Address"),
-        "sector": QCoreApplication.translate("Labels", "Sector"),
-        "status": QCoreApplication.translate("Labels", "Status"),
-        "reason": QCoreApplication.translate("Labels", "Reason"),
-        "photo": QCoreApplication.translate("Labels", "Photo"),
-        "name": QCoreApplication.translate("Labels", "Name"),
-        "relationship": QCoreApplication.translate("Labels", "Relationship"),
-        "visited_on": QCoreApplication.translate("Labels", "Visited on"),
-        "notes": QCoreApplication.translate("Labels", "Notes"),
-        "violence_or_weapons": QCoreApplication.translate("Labels", "History of violence or weapons"),
-        "leadership_role": QCoreApplication.translate("Labels", "Leadership role"),
-        "still_active": QCoreApplication.translate("Labels", "Still active"),
-        "enough_evidence": QCoreApplication.translate("Labels", "Enough evidence"),
-        "decision": QCoreApplication.translate("Labels", "Decision"),
-        "rationale": QCoreApplication.translate("Labels", "Rationale"),
-        "reviewer": QCoreApplication.translate("Labels", "Reviewer"),
-        "review_date": QCoreApplication.translate("Labels", "Review date"),
-        "ruc": QCoreApplication.translate("Labels", "RUC"),
-        "investigating_unit": QCoreApplication.translate("Labels", "Investigating unit"),
-        "buy_dates": QCoreApplication.translate("Labels", "Buy dates"),
-        "banked_on": QCoreApplication.translate("Labels", "Banked on"),
-        "expires_on": QCoreApplication.translate("Labels", "Expires on"),
-        "description": QCoreApplication.translate("Labels", "Description"),
-        "kind": QCoreApplication.translate("Labels", "Service"),
-        "provider": QCoreApplication.translate("Labels", "Provider"),
-        "referred_on": QCoreApplication.translate("Labels", "Referred on"),
-        "first_appointment": QCoreApplication.translate("Labels", "First appointment"),
-        "ended_on": QCoreApplication.translate("Labels", "Ended on"),
-        "day": QCoreApplication.translate("Labels", "Date"),
-        "method": QCoreApplication.translate("Labels", "Method"),
-        "recorded_by": QCoreApplication.translate("Labels", "Recorded by"),
-        "case_activated": QCoreApplication.translate("Labels", "Banked case activated"),
-        "body": QCoreApplication.translate("Labels", "Note"),
-        "author": QCoreApplication.translate("Labels", "Author"),
-    }
+def label_of(spec: Field) -> str:
+    """A registry field's label in the UI language."""
+    return spec.label_in(ui_language())
 
 
-def field_label(name: str) -> str:
-    """Label of one field (the raw name if unknown)."""
-    return field_labels().get(name, name)
+def field_labels(table: str = "participants") -> dict[str, str]:
+    """Field name -> label of ``table`` (a table or audit entity name), for forms, history and lists."""
+    try:
+        labels = {f.name: label_of(f) for f in all_fields(entity(table).table)}
+    except KeyError:
+        labels = {}
+    # Not fields, but audit entries about a participant carry them.
+    labels.setdefault("reason", QCoreApplication.translate("Labels", "Reason"))
+    labels.setdefault("photo", QCoreApplication.translate("Labels", "Photo"))
+    return labels
+
+
+def field_label(name: str, table: str = "participants") -> str:
+    """Label of one field of ``table`` (the raw name if unknown)."""
+    return field_labels(table).get(name, name)
 
 
 def sex_labels() -> dict[str, str]:
@@ -102,18 +78,19 @@ def referral_status_labels() -> dict[str, str]:
     }
 
 
+def choice_labels(choices: type[Enum] | None) -> dict[str, str]:
+    """Code -> label for the values of a choice field's enum (the codes themselves for an enum without words)."""
+    words = {Sex: sex_labels, Decision: decision_labels, ReferralKind: referral_kind_labels}
+    words[ReferralStatus] = referral_status_labels
+    if choices is None:
+        return {}
+    known = words.get(choices)
+    return known() if known is not None else {str(c.value): str(c.value) for c in choices}
+
+
 def record_kind_labels() -> dict[str, str]:
-    """Audit entity (table) -> what users call it."""
-    return {
-        "participant": QCoreApplication.translate("Labels", "participant"),
-        "influentials": QCoreApplication.translate("Labels", "influential"),
-        "eligibility_reviews": QCoreApplication.translate("Labels", "eligibility review"),
-        "banked_cases": QCoreApplication.translate("Labels", "banked case"),
-        "referrals": QCoreApplication.translate("Labels", "referral"),
-        "checkins": QCoreApplication.translate("Labels", "check-in"),
-        "violations": QCoreApplication.translate("Labels", "violation"),
-        "notes": QCoreApplication.translate("Labels", "note"),
-    }
+    """Audit entity (table) -> what users call one record of it."""
+    return {e.audit_name: e.label.text(ui_language()) for e in entities()}
 
 
 def action_words(action: str) -> str:
@@ -129,8 +106,8 @@ def action_words(action: str) -> str:
     }
     if action in fixed:
         return fixed[action]
-    entity, _, verb = action.partition(".")
-    kind = record_kind_labels().get(entity, entity)
+    entity_name, _, verb = action.partition(".")
+    kind = record_kind_labels().get(entity_name, entity_name)
     if verb == "create":
         return QCoreApplication.translate("Labels", "Added {kind}").format(kind=kind)
     if verb == "update":

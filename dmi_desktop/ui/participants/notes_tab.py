@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from dmi_desktop.ui.models.record_table_models import NoteTableModel, RecordTableModel
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
-from dmi_desktop.ui.participants.record_form import FieldSpec
+from dmi_desktop.ui.participants.record_form import specs_for
 from dmi_desktop.ui.participants.record_list_tab import RecordListTab
 
 
@@ -31,7 +31,7 @@ class NotesTab(RecordListTab):
 
     def make_dialog(self, record: Any | None, read_only: bool) -> QDialog:
         """Dialog for one note; the author defaults to the current user."""
-        specs = [FieldSpec("body", "longtext"), FieldSpec("author")]
+        specs = specs_for(self.table)
         title = self.tr("Note") if record else self.tr("New note")
         return RecordDialog(
             self._ctx,

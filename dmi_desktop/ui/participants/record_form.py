@@ -10,11 +10,16 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from dmi_desktop.domain import fields as registry
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.validation import CHILD_SPECS, clean_child_fields
+from dmi_desktop.domain.fields import Kind, input_fields
+from dmi_desktop.domain.validation import clean_child_fields
 from dmi_desktop.ui.models.formatting import format_date, format_dates
 from dmi_desktop.ui.participants.field_box import DateLineEdit, FieldBox
-from dmi_desktop.ui.participants.labels import field_label
+from dmi_desktop.ui.participants.labels import choice_labels, label_of
+
+# Registry kind -> editor kind of the form.
+_EDITORS = {Kind.BOOL: "bool", Kind.CHOICE: "choice", Kind.LONGTEXT: "longtext", Kind.DATE: "date", Kind.DATES: "dates"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,17 @@ class FieldSpec:
     kind: str = "text"
     choices: dict[str, str] = field(default_factory=dict)  # code -> label, for "choice"
     placeholder: str = ""
+
+
+def specs_for(table: str, placeholders: dict[str, str] | None = None) -> list[FieldSpec]:
+    """The editors of a record kind: every input field of ``table`` in registry order (``placeholders`` by name)."""
+    hints = placeholders or {}
+    specs = []
+    for f in input_fields(table):
+        kind = _EDITORS.get(f.kind, "text")
+        choices = choice_labels(f.choices) if kind == "choice" else {}
+        specs.append(FieldSpec(f.name, kind, choices, hints.get(f.name, "")))
+    return specs
 
 
 class RecordForm(QWidget):
@@ -51,15 +67,15 @@ class RecordForm(QWidget):
             if spec.kind == "bool":
                 layout.addRow("", box)
             else:
-                required = CHILD_SPECS[table][spec.name][1]
-                caption = QLabel(field_label(spec.name) + (" *" if required else ""), self)
+                registered = registry.field(table, spec.name)
+                caption = QLabel(label_of(registered) + (" *" if registered.required else ""), self)
                 caption.setBuddy(editor)
                 layout.addRow(caption, box)
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         name = spec.name
         if spec.kind == "bool":
-            box = QCheckBox(field_label(name), self)
+            box = QCheckBox(label_of(registry.field(self.table, name)), self)
             box.toggled.connect(lambda _on, n=name: self._changed(n, now=True))
             return box
         if spec.kind == "choice":

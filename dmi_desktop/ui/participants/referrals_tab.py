@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QDialog
 
 from dmi_desktop.ui.models.record_table_models import RecordTableModel, ReferralTableModel
-from dmi_desktop.ui.participants.labels import referral_kind_labels, referral_status_labels
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
-from dmi_desktop.ui.participants.record_form import FieldSpec
+from dmi_desktop.ui.participants.record_form import specs_for
 from dmi_desktop.ui.participants.record_list_tab import RecordListTab
 
 
@@ -33,15 +32,7 @@ class ReferralsTab(RecordListTab):
 
     def make_dialog(self, record: Any | None, read_only: bool) -> QDialog:
         """Dialog for one referral."""
-        specs = [
-            FieldSpec("kind", "choice", referral_kind_labels()),
-            FieldSpec("provider"),
-            FieldSpec("status", "choice", referral_status_labels()),
-            FieldSpec("referred_on", "date"),
-            FieldSpec("first_appointment", "date"),
-            FieldSpec("ended_on", "date"),
-            FieldSpec("notes", "longtext"),
-        ]
+        specs = specs_for(self.table)
         title = self.tr("Referral") if record else self.tr("New referral")
         return RecordDialog(
             self._ctx,

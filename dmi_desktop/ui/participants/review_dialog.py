@@ -7,26 +7,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dmi_desktop.domain.fields import Kind, input_fields
 from dmi_desktop.domain.models import EligibilityReview
 from dmi_desktop.ui.participants.labels import decision_labels
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
-from dmi_desktop.ui.participants.record_form import FieldSpec
+from dmi_desktop.ui.participants.record_form import FieldSpec, specs_for
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
 
-CRITERIA = ("violence_or_weapons", "leadership_role", "still_active", "enough_evidence")
+# The High Point criteria: the review's yes/no fields.
+CRITERIA = tuple(f.name for f in input_fields("eligibility_reviews") if f.kind is Kind.BOOL)
 
 
 def review_specs() -> list[FieldSpec]:
     """The review's fields in reading order: criteria first, then the decision."""
-    return [
-        *(FieldSpec(name, "bool") for name in CRITERIA),
-        FieldSpec("decision", "choice", decision_labels()),
-        FieldSpec("rationale", "longtext"),
-        FieldSpec("reviewer"),
-        FieldSpec("review_date", "date"),
-    ]
+    return specs_for("eligibility_reviews")
 
 
 class ReviewDialog(RecordDialog):

@@ -1,0 +1,395 @@
+"""The field registry: every field of the participant file declared once, read by every layer (STYLE point 17)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any
+
+from dmi_desktop.domain import messages
+from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus, Sex
+from dmi_desktop.domain.status import Status
+
+TEXT_LIMIT = 200
+LONGTEXT_LIMIT = 20_000
+
+
+class Kind(StrEnum):
+    """What a field holds; decides how input is checked, stored, edited and exported."""
+
+    ID = "id"  # the record's own UUID (sync metadata users may see: exports carry it for round trips)
+    REF = "ref"  # the id of the record this one belongs to
+    TEXT = "text"  # one line
+    LONGTEXT = "longtext"  # several lines
+    RUT = "rut"  # Chilean RUT, stored normalised ("12345678-5")
+    DATE = "date"
+    DATES = "dates"  # a list of dates
+    PHONE = "phone"
+    SEX = "sex"  # F / M / X (``Sex``)
+    BOOL = "bool"
+    CHOICE = "choice"  # one code of the field's ``choices`` enum
+    STATUS = "status"  # the participant life cycle (``Status``): codes or labels accepted
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text in Spanish (the default) and English."""
+
+    es: str
+    en: str
+
+    def text(self, language: str | None = None) -> str:
+        """The text in ``language`` (default: the current message language)."""
+        return self.en if (language or messages.language()) == "en" else self.es
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field: how it is checked, who may see it, where it goes.
+
+    ``editable``: a user may change it on an existing record (forms, ``participant edit``, an import update).
+    ``initial``: accepted as input only when a record is created or imported (the participant's status,
+    which later moves through the life cycle). ``stored``: a column of the table (False: derived for lists
+    and exports). ``importable`` defaults to "is input"; ``header`` is the spreadsheet column header when it
+    must differ from the form label.
+    """
+
+    name: str
+    kind: Kind
+    label: Label
+    required: bool = False
+    max_length: int | None = None
+    allow_future: bool = False
+    choices: type[Enum] | None = None
+    squeeze: bool = False  # collapse runs of spaces inside the text (names, addresses)
+    restricted: bool = False
+    exportable: bool = True
+    editable: bool = True
+    initial: bool = False
+    stored: bool = True
+    importable: bool | None = None
+    header: Label | None = None
+
+    @property
+    def is_input(self) -> bool:
+        """Whether forms, imports or the CLI may set it."""
+        return self.editable or self.initial
+
+    @property
+    def is_importable(self) -> bool:
+        """Whether a spreadsheet column may be mapped to it."""
+        return self.is_input if self.importable is None else self.importable
+
+    @property
+    def limit(self) -> int | None:
+        """Maximum length of a text value (None for other kinds)."""
+        if self.max_length is not None:
+            return self.max_length
+        return {Kind.TEXT: TEXT_LIMIT, Kind.LONGTEXT: LONGTEXT_LIMIT}.get(self.kind)
+
+    def label_in(self, language: str | None = None) -> str:
+        """The label in ``language`` (default: the current message language)."""
+        return self.label.text(language)
+
+    def header_in(self, language: str | None = None) -> str:
+        """The spreadsheet column header in ``language``."""
+        return (self.header or self.label).text(language)
+
+    def choice_codes(self) -> tuple[str, ...]:
+        """The codes a choice field accepts, in declaration order (empty for other kinds)."""
+        return tuple(str(c.value) for c in self.choices) if self.choices is not None else ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A kind of record: its table, what users call it, whether it is restricted, and its fields in order.
+
+    Field order is the order of forms and exports; identifiers come last (machines need them, people do not).
+    """
+
+    table: str
+    audit_name: str  # the entity name audit entries use
+    label: Label  # one record, lower case ("banked case")
+    plural: Label  # the section title ("Banked cases")
+    fields: tuple[Field, ...]
+    restricted: bool = False
+
+    def field(self, name: str) -> Field:
+        """The field called ``name``; KeyError if the entity has none."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.table}.{name}")
+
+    def names(self) -> tuple[str, ...]:
+        """Every field name, in order."""
+        return tuple(f.name for f in self.fields)
+
+
+def _entity(
+    table: str, label: Label, plural: Label, fields: tuple[Field, ...], *, restricted: bool = False, audit: str = ""
+) -> Entity:
+    # Every field of a restricted entity is restricted too, so a field query alone never leaks one.
+    if restricted:
+        fields = tuple(dataclasses.replace(f, restricted=True) for f in fields)
+    return Entity(table, audit or table, label, plural, fields, restricted)
+
+
+def _record_id(*, importable: bool = False) -> Field:
+    return Field("id", Kind.ID, Label("ID", "ID"), editable=False, importable=importable)
+
+
+def _owner() -> Field:
+    return Field("participant_id", Kind.REF, Label("ID del participante", "Participant ID"), editable=False)
+
+
+def _text(name: str, es: str, en: str, **options: Any) -> Field:
+    return Field(name, Kind.TEXT, Label(es, en), **options)
+
+
+def _note(name: str, es: str, en: str, **options: Any) -> Field:
+    # Several lines on screen but short: the limit of one-line text, as the vault has always accepted.
+    return Field(name, Kind.LONGTEXT, Label(es, en), max_length=TEXT_LIMIT, **options)
+
+
+def _date(name: str, es: str, en: str, **options: Any) -> Field:
+    return Field(name, Kind.DATE, Label(es, en), **options)
+
+
+def _bool(name: str, es: str, en: str) -> Field:
+    return Field(name, Kind.BOOL, Label(es, en))
+
+
+PARTICIPANTS = _entity(
+    "participants",
+    Label("participante", "participant"),
+    Label("Participantes", "Participants"),
+    (
+        _text("case_no", "N° de caso", "Case no.", editable=False),
+        _text("nombres", "Nombres", "First names", required=True, squeeze=True),
+        _text("apellido_paterno", "Apellido paterno", "Paternal surname", required=True, squeeze=True),
+        _text("apellido_materno", "Apellido materno", "Maternal surname", squeeze=True),
+        _text("alias", "Alias", "Alias", squeeze=True),
+        Field("rut", Kind.RUT, Label("RUT", "RUT")),
+        _date("birth_date", "Fecha de nacimiento", "Date of birth"),
+        Field("sex", Kind.SEX, Label("Sexo", "Sex"), choices=Sex),
+        Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
+        _text("address", "Dirección", "Address", squeeze=True),
+        _text("sector", "Sector", "Sector", squeeze=True),
+        Field(
+            "status",
+            Kind.STATUS,
+            Label("Estado", "Status"),
+            choices=Status,
+            editable=False,
+            initial=True,
+            header=Label("Estado (código)", "Status code"),
+        ),
+        _text("status_label", "Estado", "Status", editable=False, stored=False),
+        _date("last_checkin", "Último control", "Last check-in", editable=False, stored=False),
+        _record_id(importable=True),  # an import of the app's own export matches people by it
+    ),
+    audit="participant",
+)
+
+INFLUENTIALS = _entity(
+    "influentials",
+    Label("influyente", "influential"),
+    Label("Influyentes", "Influentials"),
+    (
+        _text("name", "Nombre", "Name", required=True),
+        _text("relationship", "Parentesco o relación", "Relationship"),
+        Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
+        _text("address", "Dirección", "Address"),
+        _date("visited_on", "Fecha de visita", "Visited on"),
+        _note("notes", "Notas", "Notes"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+ELIGIBILITY_REVIEWS = _entity(
+    "eligibility_reviews",
+    Label("revisión de elegibilidad", "eligibility review"),
+    Label("Revisiones de elegibilidad", "Eligibility reviews"),
+    (
+        _bool("violence_or_weapons", "Historial de violencia o armas", "History of violence or weapons"),
+        _bool("leadership_role", "Rol de liderazgo", "Leadership role"),
+        _bool("still_active", "Sigue activo", "Still active"),
+        _bool("enough_evidence", "Evidencia suficiente", "Enough evidence"),
+        Field("decision", Kind.CHOICE, Label("Decisión", "Decision"), choices=Decision),
+        _note("rationale", "Fundamento", "Rationale"),
+        _text("reviewer", "Revisor/a", "Reviewer"),
+        _date("review_date", "Fecha de revisión", "Review date"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+BANKED_CASES = _entity(
+    "banked_cases",
+    Label("caso en reserva", "banked case"),
+    Label("Caso en reserva", "Banked case"),
+    (
+        _text("ruc", "RUC", "RUC", required=True),
+        _text("investigating_unit", "Unidad investigadora", "Investigating unit"),
+        Field("buy_dates", Kind.DATES, Label("Fechas de compra", "Buy dates")),
+        _date("banked_on", "Fecha de reserva", "Banked on"),
+        _date("expires_on", "Vencimiento", "Expires on", allow_future=True),
+        _note("description", "Descripción", "Description"),
+        _record_id(),
+        _owner(),
+    ),
+    restricted=True,  # coordinators only (DESIGN §4)
+)
+
+REFERRALS = _entity(
+    "referrals",
+    Label("derivación", "referral"),
+    Label("Derivaciones", "Referrals"),
+    (
+        Field("kind", Kind.CHOICE, Label("Servicio", "Service"), required=True, choices=ReferralKind),
+        _text("provider", "Prestador", "Provider"),
+        Field("status", Kind.CHOICE, Label("Estado", "Status"), choices=ReferralStatus),
+        _date("referred_on", "Fecha de derivación", "Referred on"),
+        _date("first_appointment", "Primera cita", "First appointment", allow_future=True),
+        _date("ended_on", "Fecha de término", "Ended on"),
+        _note("notes", "Notas", "Notes"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+CHECKINS = _entity(
+    "checkins",
+    Label("control", "check-in"),
+    Label("Controles", "Check-ins"),
+    (
+        _date("day", "Fecha", "Date", required=True),
+        _text("method", "Modalidad", "Method"),
+        _text("recorded_by", "Registrado por", "Recorded by"),
+        _note("notes", "Notas", "Notes"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+VIOLATIONS = _entity(
+    "violations",
+    Label("incumplimiento", "violation"),
+    Label("Incumplimientos", "Violations"),
+    (
+        _date("day", "Fecha", "Date", required=True),
+        _note("description", "Descripción", "Description", required=True),
+        _bool("case_activated", "Caso en reserva activado", "Banked case activated"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+NOTES = _entity(
+    "notes",
+    Label("nota", "note"),
+    Label("Notas", "Notes"),
+    (
+        Field("body", Kind.LONGTEXT, Label("Nota", "Note"), required=True),
+        _text("author", "Autor/a", "Author"),
+        _record_id(),
+        _owner(),
+    ),
+)
+
+# Table name -> entity. Read at call time by every layer (tests may add a field to see it travel).
+ENTITIES: dict[str, Entity] = {
+    e.table: e
+    for e in (PARTICIPANTS, INFLUENTIALS, ELIGIBILITY_REVIEWS, BANKED_CASES, REFERRALS, CHECKINS, VIOLATIONS, NOTES)
+}
+CHILD_TABLES: tuple[str, ...] = tuple(t for t in ENTITIES if t != "participants")
+
+
+# -- queries ------------------------------------------------------------------------------------------------
+
+
+def entity(table: str) -> Entity:
+    """The entity stored in ``table`` (or named ``table`` in the audit, e.g. "participant"); KeyError if none."""
+    if table in ENTITIES:
+        return ENTITIES[table]
+    for e in ENTITIES.values():
+        if e.audit_name == table:
+            return e
+    raise KeyError(table)
+
+
+def entities() -> list[Entity]:
+    """Every entity, participants first."""
+    return list(ENTITIES.values())
+
+
+def field(table: str, name: str) -> Field:
+    """One field of ``table``; KeyError if unknown."""
+    return entity(table).field(name)
+
+
+def find_field(table: str, name: str) -> Field | None:
+    """One field of ``table``, or None when the table or the field is unknown."""
+    try:
+        return field(table, name)
+    except KeyError:
+        return None
+
+
+def all_fields(table: str) -> tuple[Field, ...]:
+    """Every field of ``table`` in declaration order (the order of exports and forms)."""
+    return entity(table).fields
+
+
+def input_fields(table: str) -> tuple[Field, ...]:
+    """Fields a form, an import or the CLI may set when creating a record."""
+    return tuple(f for f in all_fields(table) if f.is_input)
+
+
+def editable_fields(table: str) -> tuple[Field, ...]:
+    """Fields a user may change on an existing record."""
+    return tuple(f for f in all_fields(table) if f.editable)
+
+
+def required_fields(table: str) -> tuple[Field, ...]:
+    """Fields that may not be empty."""
+    return tuple(f for f in all_fields(table) if f.required)
+
+
+def importable_fields(table: str) -> tuple[Field, ...]:
+    """Fields a spreadsheet column may be mapped to (the record id included: it matches existing rows)."""
+    return tuple(f for f in all_fields(table) if f.is_importable)
+
+
+def stored_fields(table: str) -> tuple[Field, ...]:
+    """Fields kept as columns of the table (derived ones left out)."""
+    return tuple(f for f in all_fields(table) if f.stored)
+
+
+def exportable_fields(table: str, *, include_restricted: bool = False) -> tuple[Field, ...]:
+    """Fields that may leave the laptop in a file; restricted ones only when explicitly asked for."""
+    return tuple(f for f in all_fields(table) if f.exportable and (include_restricted or not f.restricted))
+
+
+def is_restricted(table: str, name: str | None = None) -> bool:
+    """Whether the entity (or one of its fields) is for coordinators only."""
+    e = entity(table)
+    return e.restricted if name is None else e.restricted or e.field(name).restricted
+
+
+def restricted_tables() -> frozenset[str]:
+    """Tables whose records only coordinators may see."""
+    return frozenset(e.table for e in ENTITIES.values() if e.restricted)
+
+
+def label(table: str, name: str, language: str | None = None) -> str:
+    """The label of a field in ``language`` (default: the current message language)."""
+    return field(table, name).label_in(language)
+
+
+def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    """The names of ``fields``."""
+    return tuple(f.name for f in fields)
