@@ -114,6 +114,7 @@ class Entity:
     plural: Label  # the section title ("Banked cases")
     fields: tuple[Field, ...]
     restricted: bool = False
+    by_hand: bool = True  # False: written only as a side effect (the status history), never in a form
 
     def field(self, name: str) -> Field:
         """The field called ``name``; KeyError if the entity has none."""
@@ -128,12 +129,19 @@ class Entity:
 
 
 def _entity(
-    table: str, label: Label, plural: Label, fields: tuple[Field, ...], *, restricted: bool = False, audit: str = ""
+    table: str,
+    label: Label,
+    plural: Label,
+    fields: tuple[Field, ...],
+    *,
+    restricted: bool = False,
+    audit: str = "",
+    by_hand: bool = True,
 ) -> Entity:
     # Every field of a restricted entity is restricted too, so a field query alone never leaks one.
     if restricted:
         fields = tuple(dataclasses.replace(f, restricted=True) for f in fields)
-    return Entity(table, audit or table, label, plural, fields, restricted)
+    return Entity(table, audit or table, label, plural, fields, restricted, by_hand)
 
 
 def _record_id(*, importable: bool = False) -> Field:
@@ -300,12 +308,39 @@ NOTES = _entity(
     ),
 )
 
+# Written with every status change (ParticipantService.set_status), never edited: the file's history as data.
+STATUS_CHANGES = _entity(
+    "status_changes",
+    Label("cambio de estado", "status change"),
+    Label("Historial de estados", "Status history"),
+    (
+        Field("from_status", Kind.STATUS, Label("Estado anterior", "Previous status"), choices=Status, editable=False),
+        Field("to_status", Kind.STATUS, Label("Estado nuevo", "New status"), choices=Status, editable=False),
+        _text("reason", "Motivo", "Reason", editable=False),
+        _text("changed_by", "Cambiado por", "Changed by", editable=False),
+        _record_id(),
+        _owner(),
+    ),
+    by_hand=False,
+)
+
 # Table name -> entity. Read at call time by every layer (tests may add a field to see it travel).
 ENTITIES: dict[str, Entity] = {
     e.table: e
-    for e in (PARTICIPANTS, INFLUENTIALS, ELIGIBILITY_REVIEWS, BANKED_CASES, REFERRALS, CHECKINS, VIOLATIONS, NOTES)
+    for e in (
+        PARTICIPANTS,
+        INFLUENTIALS,
+        ELIGIBILITY_REVIEWS,
+        BANKED_CASES,
+        REFERRALS,
+        CHECKINS,
+        VIOLATIONS,
+        NOTES,
+        STATUS_CHANGES,
+    )
 }
-CHILD_TABLES: tuple[str, ...] = tuple(t for t in ENTITIES if t != "participants")
+# The records of a file a user adds by hand (each has its tab, form and dialog).
+CHILD_TABLES: tuple[str, ...] = tuple(t for t, e in ENTITIES.items() if t != "participants" and e.by_hand)
 
 
 # -- queries ------------------------------------------------------------------------------------------------

@@ -90,7 +90,8 @@ def test_each_file_reached_its_state_by_legal_audited_moves(demo):
 
 def test_audit_chain_verifies_and_the_demo_is_one_batch_entry(demo):
     result = demo.verify_audit()
-    assert result.ok and result.entries < 20  # creation, users, letterhead, the batch, unlocks: not one per row
+    # 300 files, thousands of writes: one batch entry, plus the few edits whose old values exist nowhere else.
+    assert result.ok and result.entries < 100
     people = demo.participants.list()
     (batch,) = [e for e in demo.vault.audit.for_entity(people[0].id) if e.action == "demo.populate"]
     assert {p.id for p in people} <= set(batch.payload["ids"])
