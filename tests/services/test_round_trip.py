@@ -116,7 +116,7 @@ def test_the_import_mapping_recognises_every_registry_label_and_header():
 
 
 def test_header_synonyms_are_keyed_by_registry_names():
-    from dmi_desktop.services.importer import _SYNONYMS
+    from dmi_desktop.services.import_mapping import _SYNONYMS
 
     assert set(_SYNONYMS) <= set(import_labels())
 

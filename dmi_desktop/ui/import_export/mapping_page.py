@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from dmi_desktop.services.importer import RUT_DV, guess_mapping, import_labels, required_columns
+from dmi_desktop.services.import_mapping import RUT_DV, guess_mapping, import_labels, required_columns
 from dmi_desktop.ui.participants.field_box import ERROR_LABEL_STYLE
 from dmi_desktop.ui.translation import ui_language
 
