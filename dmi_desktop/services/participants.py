@@ -106,8 +106,10 @@ class ParticipantService:
                 continue
             ids.extend(repo.ids_for(participant_id))
         events = [_status_event(c) for c in self.status_changes.for_participant(participant_id)]
+        hidden = set() if self.can_see_restricted else set(RESTRICTED_TABLES)
         for entry in self.session.vault.audit.for_entities(ids, HISTORY_LIMIT):
-            if entry.action == _STATUS_ACTION:
+            # Entries of a record name their owner too: a role that may not see the record skips them here.
+            if entry.action == _STATUS_ACTION or entry.entity in hidden:
                 continue
             batch = entry.entity_id not in ids  # a batch entry (import, demo) naming this file among others
             events.append(
@@ -237,7 +239,8 @@ class ParticipantService:
             for start in range(0, len(values), BULK_BLOCK):
                 block = repo.add_many(values[start : start + BULK_BLOCK])
                 for record, v in zip(block, values[start : start + BULK_BLOCK], strict=True):
-                    self.session.audit(f"{table}.create", table, record.id, fields=_filled(v))
+                    owner = (record.participant_id,)
+                    self.session.audit(f"{table}.create", table, record.id, fields=_filled(v), refs=owner)
                 added.extend(block)
         self.session.publish(Changes(table, ChangeKind.BULK, tuple(r.id for r in added)))
         return added
@@ -340,7 +343,7 @@ class ParticipantService:
     def _move_status(self, before: Participant, target: Status, reason: str) -> Participant:
         """Change the status and write the move, with its reason, to the status history (inside a write)."""
         after = self.repo.update(before.id, {"status": target})
-        change = self.status_changes.add(
+        self.status_changes.add(
             {
                 "participant_id": before.id,
                 "from_status": before.status.value,
@@ -355,7 +358,6 @@ class ParticipantService:
             before.id,
             {"status": before.status.value},
             {"status": target.value},
-            refs=(change.id,),
         )
         return after
 
@@ -379,7 +381,7 @@ class ParticipantService:
         with self.session.write("agregar registros"):
             self.repo.get(participant_id)
             record = self.children[table].add({**values, "participant_id": participant_id})
-            self.session.audit(f"{table}.create", table, record.id, fields=_filled(values))
+            self.session.audit(f"{table}.create", table, record.id, fields=_filled(values), refs=(participant_id,))
         self.session.publish(Changes(table, ChangeKind.CREATED, (record.id,), participant_id))
         return record
 
@@ -396,7 +398,12 @@ class ParticipantService:
             after = public_dict(record)
             if diff:
                 self.session.audit(
-                    f"{table}.update", table, record_id, {k: before[k] for k in diff}, {k: after[k] for k in diff}
+                    f"{table}.update",
+                    table,
+                    record_id,
+                    {k: before[k] for k in diff},
+                    {k: after[k] for k in diff},
+                    refs=(record.participant_id,),
                 )
         self.session.publish(Changes(table, ChangeKind.UPDATED, (record_id,), record.participant_id))
         return record
@@ -410,7 +417,8 @@ class ParticipantService:
             record = repo.get(record_id)
             repo.delete(record_id)
             # The tombstone keeps the values (for sync); the audit says who removed it, and when.
-            self.session.audit(f"{table}.delete", table, record_id, fields=("deleted",))
+            owner = (record.participant_id,)
+            self.session.audit(f"{table}.delete", table, record_id, fields=("deleted",), refs=owner)
         self.session.publish(Changes(table, ChangeKind.DELETED, (record_id,), record.participant_id))
 
     def _check_table(self, table: str) -> None:

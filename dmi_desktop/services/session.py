@@ -40,8 +40,11 @@ class _Batch:
     fields: set[str] = field(default_factory=set)
 
     def add(self, action: str, entity_id: str, fields: Iterable[str], refs: Iterable[str]) -> None:
+        # A record that belongs to a participant is named by its owner (``refs``): the batch says whose files
+        # it touched, one id per person however many records each got, and a person's history finds it.
         self.counts[action] = self.counts.get(action, 0) + 1
-        self.ids.update(dict.fromkeys(i for i in (entity_id, *refs) if i))
+        owners = [i for i in refs if i]
+        self.ids.update(dict.fromkeys(owners or [entity_id]))
         self.fields.update(fields)
 
 

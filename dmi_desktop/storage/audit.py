@@ -23,7 +23,7 @@ from dmi_desktop.storage.guard import translate_methods
 
 _ENTRY_COLUMNS = "e.device_id, e.seq, e.hlc, e.user, e.action, e.entity, e.entity_id, e.fields, e.digest, e.prev_hash"
 _SELECT = f"SELECT {_ENTRY_COLUMNS}, e.hash, p.salt, p.body FROM audit_entries e"
-_WITH_PAYLOAD = " LEFT JOIN audit_payloads p ON p.device_id = e.device_id AND p.seq = e.seq"
+_WITH_PAYLOAD = " LEFT JOIN audit_payloads p ON p.entry = e.n"
 
 
 @dataclass(frozen=True)
@@ -74,27 +74,34 @@ class AuditLog:
         seq += 1
         hlc = self.clock.now().encode()
         names = canonical(sorted(set(fields)))
-        digest = ""
-        if payload is not None:
-            salt, body = new_salt(), canonical(payload)
-            digest = payload_digest(salt, body)
-            self.db.execute("INSERT INTO audit_payloads VALUES (?, ?, ?, ?)", (self.device_id, seq, salt, body))
+        salted = (new_salt(), canonical(payload)) if payload is not None else None
+        digest = payload_digest(*salted) if salted else ""
         digest_hash = entry_hash(self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev)
-        self.db.execute(
+        self._insert(
+            (self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev, digest_hash),
+            salted,
+            {entity_id, *refs},
+        )
+        return seq
+
+    def _insert(self, values: tuple[Any, ...], salted: tuple[str, str] | None, refs: Iterable[str]) -> None:
+        """One entry, its payload and references, and its device's new head (the caller's transaction)."""
+        cursor = self.db.execute(
             "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
             " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev, digest_hash),
+            values,
         )
-        ids = {entity_id, *refs} - {""}
+        entry = cursor.lastrowid
+        if salted is not None:
+            self.db.execute("INSERT INTO audit_payloads (entry, salt, body) VALUES (?, ?, ?)", (entry, *salted))
         self.db.conn.executemany(
-            "INSERT OR IGNORE INTO audit_refs VALUES (?, ?, ?)", [(i, self.device_id, seq) for i in ids]
+            "INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", [(i, entry) for i in refs if i]
         )
         self.db.execute(
             "INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)"
             " ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            (self.device_id, seq, digest_hash),
+            (values[0], values[1], values[-1]),
         )
-        return seq
 
     def _checked_head(self) -> tuple[int, str]:
         """This device's head, checked against its last entry: entries cut off or added behind the app's back
@@ -142,39 +149,14 @@ class AuditLog:
         return added
 
     def _insert_verbatim(self, entry: AuditEntry) -> None:
-        names = canonical(list(entry.fields))
-        self.db.execute(
-            "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
-            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.device_id,
-                entry.seq,
-                entry.hlc,
-                entry.user,
-                entry.action,
-                entry.entity,
-                entry.entity_id,
-                names,
-                entry.digest,
-                entry.prev_hash,
-                entry.hash,
-            ),
-        )
         refs = {entry.entity_id}
+        salted = None
         if entry.payload_body is not None and payload_digest(entry.payload_salt, entry.payload_body) == entry.digest:
-            self.db.execute(
-                "INSERT INTO audit_payloads VALUES (?, ?, ?, ?)",
-                (entry.device_id, entry.seq, entry.payload_salt, entry.payload_body),
-            )
+            salted = (entry.payload_salt, entry.payload_body)  # a payload that does not match is not kept
             refs.update(str(i) for i in (entry.payload or {}).get("ids", []))
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO audit_refs VALUES (?, ?, ?)", [(i, entry.device_id, entry.seq) for i in refs if i]
-        )
-        self.db.execute(
-            "INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)"
-            " ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            (entry.device_id, entry.seq, entry.hash),
-        )
+        names = canonical(list(entry.fields))
+        values = (entry.device_id, entry.seq, entry.hlc, entry.user, entry.action, entry.entity, entry.entity_id)
+        self._insert((*values, names, entry.digest, entry.prev_hash, entry.hash), salted, refs)
 
     @staticmethod
     def _remote_problem(entry: AuditEntry, kind: str) -> str:
@@ -197,8 +179,8 @@ class AuditLog:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             cur = self.db.execute(
-                "DELETE FROM audit_payloads WHERE (device_id, seq) IN"
-                f" (SELECT device_id, seq FROM audit_refs WHERE entity_id IN ({marks}))",
+                "DELETE FROM audit_payloads WHERE entry IN"
+                f" (SELECT entry FROM audit_refs WHERE entity_id IN ({marks}))",
                 chunk,
             )
             erased += max(cur.rowcount, 0)
@@ -223,8 +205,8 @@ class AuditLog:
             return []
         marks = ",".join("?" * len(entity_ids))
         rows = self.db.execute(
-            f"{_SELECT} JOIN (SELECT DISTINCT device_id, seq FROM audit_refs WHERE entity_id IN ({marks})) r"
-            f" ON r.device_id = e.device_id AND r.seq = e.seq{_WITH_PAYLOAD} ORDER BY e.hlc DESC LIMIT ?",
+            f"{_SELECT} JOIN (SELECT DISTINCT entry FROM audit_refs WHERE entity_id IN ({marks})) r"
+            f" ON r.entry = e.n{_WITH_PAYLOAD} ORDER BY e.hlc DESC LIMIT ?",
             (*entity_ids, limit),
         )
         return [_entry(r) for r in rows]

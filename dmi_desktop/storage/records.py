@@ -82,12 +82,12 @@ def _converter(hint: Any) -> Converter | None:
     return None
 
 
-def stamp_new(values: dict[str, Any], clock: HybridLogicalClock) -> dict[str, Any]:
-    """Add id, HLC stamps, per-field clocks and origin to a new row's column values."""
+def stamp_new(values: dict[str, Any], clock: HybridLogicalClock, origin: str) -> dict[str, Any]:
+    """Add id, HLC stamps, per-field clocks and origin (the writing device's id) to a new row's values."""
     now = clock.now().encode()
     row = {k: to_column(v) for k, v in values.items()}
     row.setdefault("id", str(uuid.uuid4()))
-    row.update(created_hlc=now, updated_hlc=now, origin=clock.device, deleted=0)
+    row.update(created_hlc=now, updated_hlc=now, origin=origin, deleted=0)
     # Every field of a new row was set at created_hlc; _clock lists only fields changed since (compact:
     # a full map would repeat a 58-character stamp per field and double the size of the vault).
     row["_clock"] = "{}"

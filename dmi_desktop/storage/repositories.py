@@ -57,8 +57,10 @@ SORT_INDEXES = {
     "alias": "participants_live_alias",
     "case_no": "participants_live_case",
 }
-# Above this many FTS matches a search page is read in index order (measured at 100 000 participants).
-BROAD_SEARCH = 500
+# Above this many FTS matches a search page is read in index order, keeping matches until the page is full;
+# below it the matches are fetched and sorted. Where one gets cheaper than the other (measured at 100 000
+# participants, benchmarks/vault.py): about 1 500.
+BROAD_SEARCH = 1500
 
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
@@ -166,6 +168,7 @@ class ParticipantRepository:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+        self._last_matches: tuple[str, int] = ("", 0)
 
     @property
     def db(self) -> Database:
@@ -191,7 +194,7 @@ class ParticipantRepository:
         defaults = _new_defaults(Participant)
         stamped = []
         for values, case_no in zip(rows, self._case_numbers(len(rows)), strict=True):
-            row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc)
+            row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc, self.vault.device_id)
             row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
             stamped.append(row)
         insert_rows(self.db, "participants", stamped)
@@ -336,7 +339,7 @@ class ParticipantRepository:
         where, params = query.where()
         source = "participants p"
         index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
-        if index and query.search.strip() and self._fts_matches(query.search) > BROAD_SEARCH:
+        if index and query.search.strip() and self._plan_matches(query.search) > BROAD_SEARCH:
             # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
             # index, keeping matches until the page is full, than fetching and sorting every match.
             source = f"participants p INDEXED BY {index}"
@@ -359,7 +362,20 @@ class ParticipantRepository:
         if not match:
             return 0
         sql = "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH ?"
-        return int(self.rdb.execute(sql, (match,)).fetchone()[0])
+        count = int(self.rdb.execute(sql, (match,)).fetchone()[0])
+        self._last_matches = (match, count)
+        return count
+
+    def _plan_matches(self, search: str) -> int:
+        """Matches of ``search`` to choose a page's plan: the count the list just read for it, when it did.
+
+        Only the plan depends on it (a stale count gives the same rows, a little slower), so the search is
+        not counted a second time per keystroke.
+        """
+        match = fts_query(search)
+        if self._last_matches[0] == match:
+            return self._last_matches[1]
+        return self._fts_matches(search)
 
     def all(self, query: ParticipantQuery) -> list[Participant]:
         """Every matching participant (exports); ordered like the list."""
@@ -410,7 +426,7 @@ class ChildRepository(Generic[R]):
     def add_many(self, rows: list[dict[str, Any]]) -> list[R]:
         """Insert rows with one prepared statement; returned as inserted (never read back)."""
         defaults = _new_defaults(self.cls)
-        stamped = [stamp_new({**defaults, **values}, self.vault.hlc) for values in rows]
+        stamped = [stamp_new({**defaults, **values}, self.vault.hlc, self.vault.device_id) for values in rows]
         insert_rows(self.db, self.table, stamped)
         return [from_row(self.cls, row) for row in stamped]
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock
+from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock, device_tag
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.storage import identity, keyslots, schema
@@ -86,7 +86,8 @@ class Vault:
         self.device_id, self.device_code = device_id, device_code
         max_ahead = self.meta("hlc_max_ahead_ms")
         self.hlc = HybridLogicalClock(
-            device_id, max_ahead_ms=int(max_ahead) if max_ahead and max_ahead.isdigit() else DEFAULT_MAX_AHEAD_MS
+            device_tag(device_id),
+            max_ahead_ms=int(max_ahead) if max_ahead and max_ahead.isdigit() else DEFAULT_MAX_AHEAD_MS,
         )
         if previous is not None:
             self.hlc.restore(previous.last.encode())

@@ -97,6 +97,7 @@ def _seq_of(session, action):
 
 
 def _drop_triggers(session):
+    session.vault.db.execute("PRAGMA foreign_keys = OFF")
     session.vault.db.execute("DROP TRIGGER audit_entries_no_update")
     session.vault.db.execute("DROP TRIGGER audit_entries_no_delete")
 

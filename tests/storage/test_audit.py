@@ -44,6 +44,8 @@ def _seq_of(v, entity_id):
 
 
 def _untrigger(v):
+    """What someone holding the key and editing with raw SQL would do first."""
+    v.db.execute("PRAGMA foreign_keys = OFF")
     v.db.execute("DROP TRIGGER audit_entries_no_update")
     v.db.execute("DROP TRIGGER audit_entries_no_delete")
 
@@ -59,7 +61,7 @@ def test_the_app_cannot_update_or_delete_entries_or_rewrite_payloads(vault):
     with pytest.raises(DatabaseError, match="append-only"):
         vault.db.execute("DELETE FROM audit_entries WHERE seq = 2")
     with pytest.raises(DatabaseError, match="erased"):
-        vault.db.execute("UPDATE audit_payloads SET body = '{}' WHERE seq = 2")
+        vault.db.execute("UPDATE audit_payloads SET body = '{}' WHERE entry = 2")
 
 
 @pytest.mark.parametrize("column", ["user", "action", "fields", "hlc", "entity_id", "digest"])
@@ -75,11 +77,14 @@ def test_an_edited_entry_is_named(vault, column):
 
 def test_an_edited_payload_is_named_though_payloads_may_be_deleted(vault):
     seq = _seq_of(vault, "e4")
-    salt = vault.db.execute("SELECT salt FROM audit_payloads WHERE seq = ?", (seq,)).fetchone()[0]
-    vault.db.execute("DELETE FROM audit_payloads WHERE seq = ?", (seq,))
+    entry = vault.db.execute(
+        "SELECT n FROM audit_entries WHERE device_id = ? AND seq = ?", (vault.device_id, seq)
+    ).fetchone()[0]
+    salt = vault.db.execute("SELECT salt FROM audit_payloads WHERE entry = ?", (entry,)).fetchone()[0]
+    vault.db.execute("DELETE FROM audit_payloads WHERE entry = ?", (entry,))
     vault.db.execute(
-        "INSERT INTO audit_payloads VALUES (?, ?, ?, ?)",
-        (vault.device_id, seq, salt, canonical({"before": {"n": 4}, "after": {"n": 999}})),
+        "INSERT INTO audit_payloads VALUES (?, ?, ?)",
+        (entry, salt, canonical({"before": {"n": 4}, "after": {"n": 999}})),
     )
     result = vault.audit.verify()
     assert result.first_bad == seq and "detalle" in result.reason
@@ -134,7 +139,9 @@ def test_an_entry_appended_behind_the_apps_back_is_detected_and_blocks_appends(v
     last = vault.db.execute("SELECT hash FROM audit_entries WHERE seq = ?", (total,)).fetchone()[0]
     forged = [vault.device_id, total + 1, "001700000000000-00000-x", "intruso", "x", "x", "x", "[]", "", last]
     vault.db.execute(
-        "INSERT INTO audit_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*forged, entry_hash(*forged))
+        "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev_hash,"
+        " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*forged, entry_hash(*forged)),
     )
     result = vault.audit.verify()
     assert result.first_bad == total + 1 and "agregada" in result.reason
@@ -165,7 +172,10 @@ def test_a_deleted_payload_cannot_be_guessed_back_from_its_digest(vault):
     # The digest is salted: the same small payload gives a different digest each time.
     seq_a, seq_b = _seq_of(vault, "e1"), _seq_of(vault, "e2")
     digests = [
-        vault.db.execute("SELECT digest FROM audit_entries WHERE seq = ?", (s,)).fetchone()[0] for s in (seq_a, seq_b)
+        vault.db.execute(
+            "SELECT digest FROM audit_entries WHERE seq = ? AND device_id = ?", (s, vault.device_id)
+        ).fetchone()[0]
+        for s in (seq_a, seq_b)
     ]
     plain = canonical({"before": {"n": 1}, "after": {"n": 2}})
     assert payload_digest("", plain) not in digests

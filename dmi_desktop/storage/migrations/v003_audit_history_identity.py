@@ -35,6 +35,7 @@ CREATE INDEX status_changes_participant ON status_changes(participant_id, create
 CREATE INDEX status_changes_updated_hlc ON status_changes(updated_hlc);
 
 CREATE TABLE audit_entries (
+    n INTEGER PRIMARY KEY,
     device_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
     hlc TEXT NOT NULL,
@@ -46,31 +47,40 @@ CREATE TABLE audit_entries (
     digest TEXT NOT NULL DEFAULT '',
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
-    PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
+    UNIQUE (device_id, seq));
 CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
     BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
     BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 
 CREATE TABLE audit_payloads (
-    device_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
+    entry INTEGER PRIMARY KEY REFERENCES audit_entries(n),
     salt TEXT NOT NULL,
-    body TEXT NOT NULL,
-    PRIMARY KEY (device_id, seq)) WITHOUT ROWID;
+    body TEXT NOT NULL);
 CREATE TRIGGER audit_payloads_no_update BEFORE UPDATE ON audit_payloads
     BEGIN SELECT RAISE(ABORT, 'audit payloads are never rewritten, only erased'); END;
 
 CREATE TABLE audit_refs (
     entity_id TEXT NOT NULL,
-    device_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (entity_id, device_id, seq)) WITHOUT ROWID;
+    entry INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, entry)) WITHOUT ROWID;
 
 CREATE TABLE audit_heads (
     device_id TEXT PRIMARY KEY,
     seq INTEGER NOT NULL,
     hash TEXT NOT NULL);
+
+-- Search: the same index with prefix indexes, so what people type while the list narrows ("jo", "el ti")
+-- is one lookup instead of a merge of every term starting so. Rebuilt from the participants.
+DROP TABLE participants_fts;
+CREATE VIRTUAL TABLE participants_fts USING fts5(
+    names, alias, rut, content='', contentless_delete=1, prefix='1 2 3',
+    tokenize="unicode61 remove_diacritics 2");
+INSERT INTO participants_fts(rowid, names, alias, rut)
+    SELECT rowid, nombres || ' ' || apellido_paterno || ' ' || apellido_materno, alias,
+           CASE WHEN rut = '' THEN '' ELSE replace(rut, '-', '') || ' ' ||
+                substr(rut, 1, instr(rut, '-') - 1) END
+    FROM participants WHERE deleted = 0;
 
 CREATE TABLE device_identities (
     device_id TEXT PRIMARY KEY,
@@ -149,40 +159,41 @@ def migrate(db: Any) -> None:
         before = json.loads(before_text) if before_text else None
         after = json.loads(after_text) if after_text else None
         names = sorted(set(before or {}) | set(after or {}))
-        digest = ""
+        payload = None
         if before is not None or after is not None:
             salt, body = new_salt(), canonical({"before": before, "after": after})
-            digest = payload_digest(salt, body)
-            db.execute("INSERT INTO audit_payloads VALUES (?, ?, ?, ?)", (device_id, seq, salt, body))
+            payload = (salt, body)
         fields = canonical(names)
-        prev = _append(db, device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev)
+        prev = _append(db, device_id, seq, hlc, payload, user, action, entity, entity_id, fields, prev)
         if action == "participant.status" and entity == "participant":
             _copy_status_change(db, device_id, hlc, user, entity_id, before or {}, after or {})
     details = canonical({"from_schema": "1-2", "legacy_entries": len(rows), "legacy_chain": verdict})
-    salt = new_salt()
     seq += 1
     last = rows[-1][1] if rows else started
     hlc = stamps.stamp(last)
-    db.execute("INSERT INTO audit_payloads VALUES (?, ?, ?, ?)", (device_id, seq, salt, details))
-    digest = payload_digest(salt, details)
-    prev = _append(db, device_id, seq, hlc, "", "vault.migrate", "vault", meta.get("vault_id", ""), "[]", digest, prev)
+    vault_id = meta.get("vault_id", "")
+    prev = _append(db, device_id, seq, hlc, (new_salt(), details), "", "vault.migrate", "vault", vault_id, "[]", prev)
     db.execute("INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)", (device_id, seq, prev))
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc_last', ?)", (hlc,))
     db.execute("DELETE FROM meta WHERE key = 'audit_head'")
     db.execute("DROP TABLE audit")
 
 
-def _append(db: Any, device_id: str, seq: int, hlc: str, *values: str) -> str:
-    """Insert one converted entry and its reference row; returns its hash."""
-    user, action, entity, entity_id, fields, digest, prev = values
+def _append(db: Any, device_id: str, seq: int, hlc: str, payload: tuple[str, str] | None, *values: str) -> str:
+    """Insert one converted entry, its payload (salt, body) and its reference row; returns its hash."""
+    user, action, entity, entity_id, fields, prev = values
+    digest = payload_digest(*payload) if payload else ""
     digest_hash = entry_hash(device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev)
-    db.execute(
+    cursor = db.execute(
         "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
         " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev, digest_hash),
     )
+    entry = cursor.lastrowid
+    if payload:
+        db.execute("INSERT INTO audit_payloads (entry, salt, body) VALUES (?, ?, ?)", (entry, *payload))
     if entity_id:
-        db.execute("INSERT OR IGNORE INTO audit_refs VALUES (?, ?, ?)", (entity_id, device_id, seq))
+        db.execute("INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", (entity_id, entry))
     return digest_hash
 
 
