@@ -58,9 +58,9 @@ SORT_INDEXES = {
     "case_no": "participants_live_case",
 }
 # Above this many FTS matches a search page is read in index order, keeping matches until the page is full;
-# below it the matches are fetched and sorted. Where one gets cheaper than the other (measured at 100 000
-# participants, benchmarks/vault.py): about 1 500.
-BROAD_SEARCH = 1500
+# below it the matches are fetched and sorted. Where one gets cheaper than the other, measured at 100 000
+# participants: about 600 on a fresh connection (every page read is a decryption), 1 500 once warm.
+BROAD_SEARCH = 800
 
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
