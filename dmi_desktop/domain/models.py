@@ -277,6 +277,8 @@ class HistoryEvent:
     before: dict | None = None
     after: dict | None = None
     erased: bool = False
+    batch_size: int = 0  # a batch entry (import, demo): how many files it named
+    batch_file: str = ""  # the file an import came from
 
     @property
     def at(self) -> str:

@@ -111,7 +111,21 @@ class ParticipantService:
             # Entries of a record name their owner too: a role that may not see the record skips them here.
             if entry.action == _STATUS_ACTION or entry.entity in hidden:
                 continue
-            batch = entry.entity_id not in ids  # a batch entry (import, demo) naming this file among others
+            if entry.entity_id not in ids:  # a batch entry (import, demo) naming this file among others
+                summary = entry.after or {}
+                events.append(
+                    HistoryEvent(
+                        entry.hlc,
+                        entry.user,
+                        entry.action,
+                        entry.entity,
+                        entry.entity_id,
+                        batch_size=len((entry.payload or {}).get("ids", [])),
+                        batch_file=str(summary.get("file", "")),
+                        erased=entry.erased,
+                    )
+                )
+                continue
             events.append(
                 HistoryEvent(
                     entry.hlc,
@@ -119,10 +133,10 @@ class ParticipantService:
                     entry.action,
                     entry.entity,
                     entry.entity_id,
-                    () if batch else entry.fields,
-                    None if batch else entry.before,
-                    None if batch else entry.after,
-                    entry.erased and not batch,
+                    entry.fields,
+                    entry.before,
+                    entry.after,
+                    entry.erased,
                 )
             )
         events.sort(key=lambda e: e.hlc, reverse=True)

@@ -423,6 +423,14 @@
         <translation>nueva foto</translation>
     </message>
     <message>
+        <source>batch of {n} files</source>
+        <translation>lote de {n} fichas</translation>
+    </message>
+    <message>
+        <source>from {file}</source>
+        <translation>desde {file}</translation>
+    </message>
+    <message>
         <source>(details erased)</source>
         <translation>(detalle borrado)</translation>
     </message>

@@ -72,6 +72,14 @@ def describe_changes(entry: HistoryEvent) -> str:
 
     before, after = entry.before or {}, entry.after or {}
     order = {name: i for i, name in enumerate(field_order(entry.entity))}
+    if entry.batch_size or entry.batch_file:
+        text = ""
+        if entry.batch_size > 1:
+            text = QCoreApplication.translate("HistoryTableModel", "batch of {n} files").format(n=entry.batch_size)
+        if entry.batch_file:
+            source = QCoreApplication.translate("HistoryTableModel", "from {file}").format(file=entry.batch_file)
+            text = f"{source} · {text}" if text else source
+        return text
     if entry.before is None and entry.after is None:
         if entry.erased:
             return QCoreApplication.translate("HistoryTableModel", "(details erased)")

@@ -27,7 +27,7 @@ class HistoryTab(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(COL_WHEN, 130)
         header.resizeSection(COL_USER, 120)
-        header.resizeSection(COL_ACTION, 200)
+        header.resizeSection(COL_ACTION, 230)
         note = QLabel(self.tr("Every change is recorded in the tamper-evident audit log; select a row to read it all."))
         note.setWordWrap(True)
         note.setStyleSheet("font-style: italic;")
