@@ -222,6 +222,7 @@ class Session:
             self._batch.add(action, entity_id, names, refs)
             return
         payload = None if before is None and after is None else {"before": before, "after": after}
+        payload = self.vault.seal_payload(entity, entity_id, payload)  # old values of a banked case stay sealed
         self.vault.audit.append(self.user, action, entity, entity_id, fields=names, payload=payload, refs=refs)
 
     def describe_batch(self, **details: Any) -> None:

@@ -24,6 +24,7 @@ from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.schema import schema_version
+from dmi_desktop.storage.vault_keys import resolve_access
 
 MAGIC = b"DMI-VAULT-BACKUP\x00v1\n"
 MAC_BYTES = 32
@@ -139,7 +140,7 @@ def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, by
         raise BadBackup(
             tr(f"la copia de seguridad {name} está dañada (llaves)", f"the backup {name} is damaged (keys)")
         ) from None
-    key, _slot = keyfile.unlock_user(None, passphrase)
+    key = resolve_access(keyfile, *keyfile.unlock_user(None, passphrase)).db_key
     verify_backup(body, mac, key)
     if header.schema_version > latest_version():
         raise NewerSchema(

@@ -43,3 +43,11 @@ class BadBackup(VaultError):
 
 class AuditTampered(VaultError):
     """The audit chain's stored head does not match its last entry: altered outside the app."""
+
+
+class RolesTampered(VaultError):
+    """The users table does not match the roster the coordinators signed: a role was edited outside the app."""
+
+
+class NoCoordinatorKey(VaultError):
+    """This session cannot open restricted data or sign roles: its slot does not hold the coordinators' key."""

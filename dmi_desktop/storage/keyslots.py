@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import os
@@ -21,8 +22,11 @@ from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.storage.errors import DamagedKeyFile, WrongPassphrase
 
 FORMAT = "dmi-vault-keys"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: slots wrap their own X25519 key and carry an envelope (coordinator_keys.py)
+READABLE_VERSIONS = (1, 2)
 KEY_BYTES = 32
+# Format 1: a slot wraps the database key. Format 2: the slot's X25519 private key + the coordinators' public key.
+WRAPPED_LENGTHS = (KEY_BYTES, KEY_BYTES + 64)
 DEFAULT_UNLOCK_SECONDS = 0.5
 MIN_UNLOCK_SECONDS = 0.1
 RECOVERY = "recovery"
@@ -131,6 +135,11 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def unb64(text: str) -> bytes:
+    """Strict base64 decoding (ValueError on anything else)."""
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
@@ -146,6 +155,16 @@ class Slot:
     kdf: KdfParams
     nonce: str
     wrapped: str
+    public: str = ""  # format 2: the slot's X25519 public key (base64); the roster signs it
+    envelope: str = ""  # format 2: the database key sealed to ``public`` (replaced at each re-key)
+    grant: str = ""  # format 2, coordinators and recovery: the coordinators' seed sealed to ``public``
+
+    def context(self, vault_id: str, what: str) -> str:
+        """What an envelope or a grant is bound to: this vault, this slot's public key, and which of the two.
+
+        Bound to the key rather than the slot id, so a new passphrase for the same key keeps them.
+        """
+        return f"{FORMAT}|{vault_id}|{self.public}|{what}"
 
     def aad(self, vault_id: str) -> bytes:
         """Bind the slot's identity to the ciphertext so a slot can't be relabelled to another user."""
@@ -165,9 +184,10 @@ def _checksum(doc: dict) -> str:
 class KeyFile:
     """The vault.keys document: vault id plus slots. Writes are atomic replaces."""
 
-    def __init__(self, vault_id: str, slots: list[Slot]) -> None:
+    def __init__(self, vault_id: str, slots: list[Slot], db_salt: str = "") -> None:
         self.vault_id = vault_id
         self.slots = slots
+        self.db_salt = db_salt  # first 16 bytes of the vault.db it belongs to (hex), written by a re-key
 
     @classmethod
     def new(cls) -> KeyFile:
@@ -193,7 +213,7 @@ class KeyFile:
         try:
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:
                 raise ValueError
-            if doc.get("version") != FORMAT_VERSION:
+            if doc.get("version") not in READABLE_VERSIONS:
                 raise ValueError
             # Files written before the checksum existed have none; every file written now has one.
             if "checksum" in doc and doc["checksum"] != _checksum(doc):
@@ -213,13 +233,18 @@ class KeyFile:
                     kdf,
                     str(s["nonce"]),
                     str(s["wrapped"]),
+                    str(s.get("public", "")),
+                    str(s.get("envelope", "")),
+                    str(s.get("grant", "")),
                 )
                 if slot.kind not in (USER, RECOVERY):
                     raise ValueError
                 if len(_unb64(slot.salt)) < 16 or len(_unb64(slot.nonce)) != 12 or not _unb64(slot.wrapped):
                     raise ValueError
+                if bool(slot.public) != bool(slot.envelope) or (slot.public and len(_unb64(slot.public)) != 32):
+                    raise ValueError
                 slots.append(slot)
-            return cls(str(uuid.UUID(str(doc["vault_id"]))), slots)
+            return cls(str(uuid.UUID(str(doc["vault_id"]))), slots, str(doc.get("db_salt", "")))
         except (KeyError, TypeError, ValueError, AttributeError):
             raise DamagedKeyFile(message("key_file_damaged", name=name)) from None
 
@@ -231,12 +256,14 @@ class KeyFile:
             "vault_id": self.vault_id,
             "slots": [asdict(s) for s in self.slots],
         }
+        if self.db_salt:
+            doc["db_salt"] = self.db_salt
         doc["checksum"] = _checksum(doc)
         return doc
 
     def copy(self) -> KeyFile:
         """An independent copy (to roll back a failed change)."""
-        return KeyFile(self.vault_id, list(self.slots))
+        return KeyFile(self.vault_id, list(self.slots), self.db_salt)
 
     def save(self, path: Path) -> None:
         """Write atomically (temp file + fsync + rename) so a crash never leaves a half key file."""
@@ -256,20 +283,39 @@ class KeyFile:
 
     # -- slot operations -------------------------------------------------------------------
 
-    def add_slot(self, kind: str, user: str, secret: bytes, master_key: bytes, kdf: KdfParams) -> Slot:
-        """Wrap ``master_key`` under ``secret`` in a new slot (replacing the user's old one)."""
+    def add_slot(
+        self,
+        kind: str,
+        user: str,
+        secret: bytes,
+        master_key: bytes,
+        kdf: KdfParams,
+        *,
+        public: bytes = b"",
+    ) -> Slot:
+        """Wrap ``master_key`` (a SlotContent's bytes) under ``secret`` in a new slot (replacing the user's old one)."""
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         slot = Slot(str(uuid.uuid4()), kind, user, _b64(salt), kdf, _b64(nonce), "")
         wrapping = kdf.derive(secret, salt)
         wrapped = AESGCM(wrapping).encrypt(nonce, master_key, slot.aad(self.vault_id))
-        slot = Slot(slot.id, kind, user, slot.salt, kdf, slot.nonce, _b64(wrapped))
+        # A format-2 slot gets its envelope right after (seal_into): the envelope is bound to the slot's id.
+        slot = Slot(slot.id, kind, user, slot.salt, kdf, slot.nonce, _b64(wrapped), _b64(public) if public else "")
         # Replace the user's old slot in place so the other slots (and their order) stay as they were.
         same = [i for i, s in enumerate(self.slots) if s.kind == kind and s.user == user]
         kept = [s for s in self.slots if not (s.kind == kind and s.user == user)]
         position = same[0] if same else len(kept)
         self.slots = [*kept[:position], slot, *kept[position:]]
         return slot
+
+    def seal_into(self, slot_id: str, **sealed: str) -> Slot:
+        """Set one slot's ``envelope`` (a re-key) and/or ``grant`` (a coordinator granting the seed)."""
+        self.slots = [dataclasses.replace(s, **sealed) if s.id == slot_id else s for s in self.slots]
+        return next(s for s in self.slots if s.id == slot_id)
+
+    def drop(self, slot_ids: set[str]) -> None:
+        """Remove slots (ones a re-key could not reach)."""
+        self.slots = [s for s in self.slots if s.id not in slot_ids]
 
     def remove_user(self, user: str) -> None:
         """Drop the user's slot (their passphrase no longer opens the vault)."""
@@ -279,37 +325,44 @@ class KeyFile:
         """The slot of a named user, if any."""
         return next((s for s in self.slots if s.kind == USER and s.user == user), None)
 
+    def recovery_slot(self) -> Slot | None:
+        """The recovery slot, if any."""
+        return next((s for s in self.slots if s.kind == RECOVERY), None)
+
     def users(self) -> list[str]:
         """Names with a passphrase slot, in creation order."""
         return [s.user for s in self.slots if s.kind == USER]
 
     def unwrap(self, slot: Slot, secret: bytes) -> bytes | None:
-        """The master key if ``secret`` opens ``slot``, else None."""
+        """What the slot wraps (see coordinator_keys.SlotSecret) if ``secret`` opens ``slot``, else None."""
         wrapping = slot.kdf.derive(secret, _unb64(slot.salt))
         try:
             key = AESGCM(wrapping).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), slot.aad(self.vault_id))
         except InvalidTag:
             return None
-        if len(key) != KEY_BYTES:
+        if len(key) not in WRAPPED_LENGTHS:
             raise DamagedKeyFile(message("key_file_damaged", name="vault.keys"))
         return key
 
-    def unlock_user(self, user: str | None, passphrase: str) -> tuple[bytes, Slot]:
-        """Try the named user's slot (or every user slot); WrongPassphrase when none opens."""
+    def unlock_user(self, user: str | None, passphrase: str) -> tuple[bytes, Slot, bytes]:
+        """Try the named user's slot (or every user slot): what it wraps, the slot and the secret that opened it.
+
+        WrongPassphrase when none opens. The secret lets the caller rewrap this same slot (an upgrade).
+        """
         secret = normalize_passphrase(passphrase)
         candidates = [s for s in self.slots if s.kind == USER and (user is None or s.user == user)]
         for slot in candidates:
             key = self.unwrap(slot, secret)
             if key is not None:
-                return key, slot
+                return key, slot, secret
         raise WrongPassphrase(tr("frase de acceso incorrecta", "wrong passphrase"))
 
-    def unlock_recovery(self, recovery_key: str) -> bytes:
-        """Open with the recovery key; WrongPassphrase when it does not match."""
+    def unlock_recovery(self, recovery_key: str) -> tuple[bytes, Slot, bytes]:
+        """Open with the recovery key (what it wraps, the slot, the secret); WrongPassphrase when it does not match."""
         secret = normalize_recovery_key(recovery_key)
         for slot in self.slots:
             if slot.kind == RECOVERY:
                 key = self.unwrap(slot, secret)
                 if key is not None:
-                    return key
+                    return key, slot, secret
         raise WrongPassphrase(tr("clave de recuperación incorrecta", "wrong recovery key"))

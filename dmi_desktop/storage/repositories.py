@@ -427,7 +427,8 @@ class ChildRepository(Generic[R]):
         """Insert rows with one prepared statement; returned as inserted (never read back)."""
         defaults = _new_defaults(self.cls)
         stamped = [stamp_new({**defaults, **values}, self.vault.hlc, self.vault.device_id) for values in rows]
-        insert_rows(self.db, self.table, stamped)
+        # Restricted rows (the banked case) are stored sealed for coordinators; the caller gets them as given.
+        insert_rows(self.db, self.table, [self.vault.seal_row(self.table, row) for row in stamped])
         return [from_row(self.cls, row) for row in stamped]
 
     def get(self, row_id: str) -> R:
@@ -437,14 +438,20 @@ class ChildRepository(Generic[R]):
         ).fetchone()
         if row is None:
             raise NotFound(message("record_not_found", key=row_id))
-        return from_row(self.cls, dict(zip(self._columns, row, strict=True)))
+        return self._record(row)
+
+    def _record(self, row: tuple) -> R:
+        return from_row(self.cls, self.vault.open_row(self.table, dict(zip(self._columns, row, strict=True))))
 
     def update(self, row_id: str, changes: dict[str, Any]) -> R:
         """Change fields with fresh clocks."""
         old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
         if old is None:
             raise NotFound(message("record_not_found", key=row_id))
-        update_row(self.db, self.table, row_id, stamp_update(old[0], changes, self.vault.hlc))
+        row = stamp_update(old[0], changes, self.vault.hlc)
+        sealed = self.vault.seal_row(self.table, {"id": row_id, **row})
+        del sealed["id"]
+        update_row(self.db, self.table, row_id, sealed)
         return self.get(row_id)
 
     def delete(self, row_id: str) -> None:
@@ -461,7 +468,7 @@ class ChildRepository(Generic[R]):
             f" ORDER BY {self.order}",
             (participant_id,),
         )
-        return [from_row(self.cls, dict(zip(self._columns, r, strict=True))) for r in rows]
+        return [self._record(r) for r in rows]
 
     def ids_for(self, participant_id: str) -> list[str]:
         """Ids of every row of one participant, tombstoned ones included (their history stays visible)."""

@@ -14,9 +14,10 @@ from pathlib import Path
 from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock, device_tag
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.roles import Role
-from dmi_desktop.storage import identity, keyslots, schema
+from dmi_desktop.storage import identity, keyslots, roster, schema
 from dmi_desktop.storage.audit import AuditLog
 from dmi_desktop.storage.connection import open_database
+from dmi_desktop.storage.coordinator_keys import CoordinatorKeys, SlotContent
 from dmi_desktop.storage.driver import Database, DatabaseError
 from dmi_desktop.storage.errors import (
     DamagedDatabase,
@@ -31,6 +32,7 @@ from dmi_desktop.storage.installation import InstallationRecord, new_token
 from dmi_desktop.storage.keyslots import KdfParams, KeyFile, Slot
 from dmi_desktop.storage.lock import VaultLock
 from dmi_desktop.storage.readers import ReaderPool
+from dmi_desktop.storage.rekey_files import finish_interrupted_rekey
 from dmi_desktop.storage.schema import apply_migrations, pending_migrations, schema_version
 from dmi_desktop.storage.vault_clock import clock_notice, restore_clock
 from dmi_desktop.storage.vault_files import (
@@ -45,6 +47,7 @@ from dmi_desktop.storage.vault_files import (
     restore_into_empty,
     stamp,
 )
+from dmi_desktop.storage.vault_keys import Access, VaultKeys, resolve_access, write_slot
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +65,21 @@ def _now() -> str:
 
 
 @translate_methods
-class Vault:
+class Vault(VaultKeys):
     """An open (unlocked) vault. Create with :meth:`create` or :meth:`unlock`; always :meth:`close`."""
 
-    def __init__(self, folder: Path, db: Database, keyfile: KeyFile, key: bytes, user: str, lock: VaultLock) -> None:
+    def __init__(
+        self, folder: Path, db: Database, keyfile: KeyFile, access: Access, user: str, lock: VaultLock
+    ) -> None:
         self.folder = folder
         self.db = db
         self.keyfile = keyfile
-        self._key = key
+        self._access = access
+        self._key = access.db_key
+        self._keys_dirty = False
         self.user = user
         self._lock = lock
-        self._readers = ReaderPool(folder / DB_NAME, key)
+        self._readers = ReaderPool(folder / DB_NAME, access.db_key)
         self._txn_thread: int | None = None
         self.installation: InstallationRecord | None = None  # this computer's record of vault identities
         self.notices: list[str] = []  # things the user must be told once the vault is open
@@ -142,9 +149,23 @@ class Vault:
             params = kdf or keyslots.calibrate(unlock_seconds)
             key = secrets.token_bytes(keyslots.KEY_BYTES)
             keyfile = KeyFile.new()
-            keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), key, params)
+            coordinators = CoordinatorKeys.generate()
+            secret = keyslots.normalize_passphrase(passphrase)
+            own, user_key = write_slot(
+                keyfile, keyslots.USER, user, secret, params, key, coordinators.public, coordinators.seed
+            )
             recovery = keyslots.new_recovery_key()
-            keyfile.add_slot(keyslots.RECOVERY, "", keyslots.normalize_recovery_key(recovery), key, params)
+            rescue, _ = write_slot(
+                keyfile,
+                keyslots.RECOVERY,
+                "",
+                keyslots.normalize_recovery_key(recovery),
+                params,
+                key,
+                coordinators.public,
+                coordinators.seed,
+            )
+            access = Access(key, own, SlotContent(user_key, coordinators.public), coordinators.seed)
             db = open_database(folder / DB_NAME, key, create=True)
             apply_migrations(db)
             token = new_token()
@@ -163,7 +184,8 @@ class Vault:
                 db.execute(
                     "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (user, Role.COORDINATOR, _now())
                 )
-            vault = cls(folder, db, keyfile, key, user, lock)
+                roster.sign_roster(db, keyfile.vault_id, coordinators, {user: own.public, "": rescue.public})
+            vault = cls(folder, db, keyfile, access, user, lock)
             vault.installation = installation
             with vault.atomic():
                 identity.record_first_identity(vault, "created")
@@ -211,20 +233,20 @@ class Vault:
         cls, folder: Path, recovery_key: str, user: str | None = None, installation: InstallationRecord | None = None
     ) -> Vault:
         """Open with the recovery key, acting as ``user`` (default: the first coordinator)."""
-        return cls._open(Path(folder), lambda kf: (kf.unlock_recovery(recovery_key), None), user, installation)
+        return cls._open(Path(folder), lambda kf: kf.unlock_recovery(recovery_key), user, installation)
 
     @classmethod
     def open_with_key(
         cls, folder: Path, key: bytes, user: str, installation: InstallationRecord | None = None
     ) -> Vault:
         """Open with an already unwrapped key (tests and benchmarks skip the slow KDF this way)."""
-        return cls._open(Path(folder), lambda kf: (key, None), user, installation)
+        return cls._open(Path(folder), lambda kf: (key, None, None), user, installation)
 
     @classmethod
     def _open(
         cls,
         folder: Path,
-        unwrap: Callable[[KeyFile], tuple[bytes, Slot | None]],
+        unwrap: Callable[[KeyFile], tuple[bytes, Slot | None, bytes | None]],
         user: str | None,
         installation: InstallationRecord | None,
     ) -> Vault:
@@ -235,25 +257,34 @@ class Vault:
         """
         if not folder.is_dir() or not ((folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()):
             raise VaultNotFound(tr(f"no hay una bóveda en {folder}", f"there is no vault in {folder}"))
-        keyfile = KeyFile.load(folder / KEYS_NAME)
-        if not (folder / DB_NAME).exists():
-            raise DamagedDatabase(
-                tr(f"falta la base de datos {DB_NAME} en {folder}", f"the database {DB_NAME} is missing in {folder}")
-            )
         lock = VaultLock(folder)
         lock.acquire()
         db: Database | None = None
         try:
-            key, slot = unwrap(keyfile)
+            finish_interrupted_rekey(folder)
+            keyfile = KeyFile.load(folder / KEYS_NAME)
+            if not (folder / DB_NAME).exists():
+                raise DamagedDatabase(
+                    tr(
+                        f"falta la base de datos {DB_NAME} en {folder}",
+                        f"the database {DB_NAME} is missing in {folder}",
+                    )
+                )
+            access = resolve_access(keyfile, *unwrap(keyfile))
+            key = access.db_key
             db = open_database(folder / DB_NAME, key)
-            acting = slot.user if slot is not None else user
+            slot = access.slot
+            acting = slot.user if slot is not None and slot.kind == keyslots.USER else user
             migrated_from = cls._prepare_schema(folder, db, keyfile, key)
             acting = acting or _first_coordinator(db)
             if acting is None or db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
                 raise WrongPassphrase(
                     tr(f"el usuario {acting!r} no existe en esta bóveda", f"no user {acting!r} in this vault")
                 )
-            vault = cls(folder, db, keyfile, key, acting, lock)
+            vault = cls(folder, db, keyfile, access, acting, lock)
+            with vault.atomic():
+                vault.settle_keys()  # roles checked against the coordinators' signature (or a vault upgraded)
+            access.secret = None
             vault.installation = installation
             # Vaults older than schema 3 had no installation record: adopt them as they are, once.
             adopt = migrated_from is not None and migrated_from < _FIRST_SCHEMA_WITH_IDENTITY
@@ -367,13 +398,15 @@ class Vault:
                     self.set_meta("hlc_last", self.hlc.last.encode())
             if outermost:
                 self._persisted_hlc = self.hlc.last
-        except BaseException as exc:
-            if saved is not None and saved.slots != self.keyfile.slots:
-                self.keyfile.slots = saved.slots
-                try:
+                if self._keys_dirty:
+                    # After the commit, never before: a crash in between leaves the old slots, which still open
+                    # this database (a new user's slot is missing; a removed user's slot finds no user row).
+                    self._keys_dirty = False
                     self.keyfile.save(self.folder / KEYS_NAME)
-                except OSError:
-                    log.error("could not put vault.keys back after a failed transaction")
+        except BaseException as exc:
+            if saved is not None and self._keys_dirty:
+                self.keyfile.slots = saved.slots  # nothing was written to disk: forget the slot changes
+                self._keys_dirty = False
             problem = user_error(exc) if isinstance(exc, DatabaseError) else None
             if problem is not None:
                 raise problem from None
@@ -408,43 +441,6 @@ class Vault:
             (name,),
         )
         return int(self.db.execute("SELECT value FROM sequences WHERE name = ?", (name,)).fetchone()[0])
-
-    # -- users and slots --------------------------------------------------------------------
-
-    def role_of(self, user: str) -> Role | None:
-        """The role stored for ``user`` inside the encrypted database."""
-        row = self.db.execute("SELECT role FROM users WHERE name = ?", (user,)).fetchone()
-        return Role(row[0]) if row else None
-
-    def users(self) -> list[tuple[str, Role]]:
-        """Every user with a role, by name."""
-        return [(r[0], Role(r[1])) for r in self.db.execute("SELECT name, role FROM users ORDER BY name")]
-
-    def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Rewrap the key in ``user``'s slot only; the database is untouched."""
-        if self.role_of(user) is None:
-            raise VaultError(tr(f"el usuario {user!r} no existe", f"no user {user!r}"))
-        old = self.keyfile.user_slot(user)
-        params = kdf or (old.kdf if old else keyslots.calibrate())
-        self.keyfile.add_slot(keyslots.USER, user, keyslots.normalize_passphrase(passphrase), self._key, params)
-        self.keyfile.save(self.folder / KEYS_NAME)
-
-    def add_user(self, name: str, role: Role, passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Add a user row and a key slot (the caller audits and checks permissions)."""
-        if self.role_of(name) is not None:
-            raise VaultError(tr(f"el usuario {name!r} ya existe", f"the user {name!r} already exists"))
-        self.db.execute("INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", (name, Role(role), _now()))
-        self.set_passphrase(name, passphrase, kdf or self._own_kdf())
-
-    def remove_user(self, name: str) -> None:
-        """Remove a user's row and slot."""
-        self.db.execute("DELETE FROM users WHERE name = ?", (name,))
-        self.keyfile.remove_user(name)
-        self.keyfile.save(self.folder / KEYS_NAME)
-
-    def _own_kdf(self) -> KdfParams:
-        slot = self.keyfile.user_slot(self.user)
-        return slot.kdf if slot else keyslots.calibrate()
 
     # -- maintenance ---------------------------------------------------------------------------
 

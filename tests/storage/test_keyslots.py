@@ -34,7 +34,7 @@ def _rewrite_keys(folder, mutate):
 
 def test_changing_a_passphrase_rewraps_only_that_users_slot(vault_dir):
     before_slots = _slots(vault_dir)
-    vault = Vault.unlock(vault_dir, STAFF_PASSPHRASE)
+    vault = Vault.unlock(vault_dir, STAFF_PASSPHRASE, STAFF)
     vault.set_passphrase(STAFF, NEW)
     vault.close()
     after_slots = _slots(vault_dir)
@@ -43,6 +43,7 @@ def test_changing_a_passphrase_rewraps_only_that_users_slot(vault_dir):
         if new["user"] == STAFF:
             assert new["wrapped"] != old["wrapped"] and new["salt"] != old["salt"]
             assert new["kdf"] == old["kdf"]  # the slot keeps its cost parameters
+            assert new["public"] == old["public"]  # and its key pair: the signed roster still vouches for it
         else:
             assert new == old  # byte for byte the same slot
     Vault.unlock(vault_dir, NEW, STAFF).close()
@@ -52,7 +53,7 @@ def test_changing_a_passphrase_rewraps_only_that_users_slot(vault_dir):
 
 
 def test_a_passphrase_change_leaves_the_database_file_byte_identical(vault_dir):
-    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    vault = Vault.unlock(vault_dir, VIEWER_PASSPHRASE, VIEWER)
     vault.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db_before = _db_hash(vault_dir)
     wal = vault_dir / "vault.db-wal"
@@ -121,7 +122,7 @@ def test_users_keep_their_creation_order_after_a_passphrase_change(vault_dir):
         lambda raw: raw.replace(b'"wrapped": "', b'"wrapped": "AAAA', 1),  # a slot altered: checksum
         lambda raw: raw.replace(b'"iterations": 1', b'"iterations": 2', 1),
         lambda raw: raw.replace(b'"format": "dmi-vault-keys"', b'"format": "other"'),
-        lambda raw: raw.replace(b'"version": 1', b'"version": 9'),
+        lambda raw: raw.replace(b'"version": 2', b'"version": 9'),
     ],
 )
 def test_a_damaged_key_file_is_reported_as_such_and_nothing_changes(vault_dir, damage):
