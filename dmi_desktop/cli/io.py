@@ -115,3 +115,12 @@ def confirm(question: str, assume_yes: bool) -> None:
     answer = sys.stdin.readline().strip().lower()
     if answer not in ("s", "si", "sí", "y", "yes"):
         raise CliError(tr("cancelado", "cancelled"))
+
+
+def ask(question: str) -> bool:
+    """A yes/no question on a terminal (default no); False when nobody can answer."""
+    if not stdin_is_tty():
+        return False
+    sys.stderr.write(tr(f"{question} [s/N] ", f"{question} [y/N] "))
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("s", "si", "sí", "y", "yes")

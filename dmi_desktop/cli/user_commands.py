@@ -6,6 +6,7 @@ import argparse
 
 from dmi_desktop.cli.access import Context, new_passphrase
 from dmi_desktop.cli.io import confirm, emit_json, out, require_confirmable, table, tr
+from dmi_desktop.cli.key_commands import after_rekey, old_backups_option
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS, Role
@@ -26,6 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = leaf(users, "remove", tr("eliminar un usuario", "remove a user"), run_remove)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--yes", action="store_true", help=tr("no pedir confirmación", "do not ask for confirmation"))
+    old_backups_option(p)
 
 
 def run_add(ctx: Context) -> int:
@@ -56,12 +58,24 @@ def run_remove(ctx: Context) -> int:
     session = ctx.open()
     name = ctx.args.name
     session.users.check_removable(name)  # an impossible removal is refused before asking
-    confirm(tr(f"¿Eliminar al usuario {name}?", f"Remove user {name}?"), ctx.args.yes)
-    session.users.remove(name)
+    confirm(
+        tr(
+            f"¿Eliminar al usuario {name}? La bóveda se recifrará con una llave nueva.",
+            f"Remove user {name}? The vault will be re-encrypted under a new key.",
+        ),
+        ctx.args.yes,
+    )
+    rekeyed = session.users.remove(name)
+    facts = after_rekey(ctx, session, rekeyed)
     if ctx.json:
-        emit_json({"name": name, "removed": True})
+        emit_json({"name": name, "removed": True, **facts})
     else:
-        out(tr(f"usuario {name} eliminado", f"user {name} removed"))
+        out(
+            tr(
+                f"usuario {name} eliminado; la bóveda quedó cifrada con una llave nueva",
+                f"user {name} removed; the vault is now encrypted under a new key",
+            )
+        )
     return 0
 
 

@@ -17,6 +17,7 @@ from dmi_desktop.cli.access import (
     vault_folder,
 )
 from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr, warn
+from dmi_desktop.cli.key_commands import after_rekey, old_backups_option
 from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
@@ -45,6 +46,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     pw = group(commands, "passphrase", tr("frases de acceso", "passphrases"))
     p = leaf(pw, "change", tr("cambiar la propia frase de acceso", "change your own passphrase"), run_passphrase_change)
     _new_passphrase_option(p)
+    p.add_argument(
+        "--compromised",
+        action="store_true",
+        help=tr(
+            "la frase anterior pudo ser conocida: nueva llave para la bóveda (recifrado)",
+            "the old passphrase may be known: re-encrypt the vault under a new key",
+        ),
+    )
+    old_backups_option(p)
     p = leaf(
         pw,
         "reset",
@@ -165,8 +175,12 @@ def run_check(ctx: Context) -> int:
 def run_passphrase_change(ctx: Context) -> int:
     """Rewrap the acting user's slot with a new passphrase."""
     session = ctx.open()
-    session.users.change_passphrase(new_passphrase(ctx.args))
-    _done(ctx, {"user": session.user}, tr(f"frase de acceso cambiada ({session.user})", "passphrase changed"))
+    rekeyed = session.users.change_passphrase(new_passphrase(ctx.args), compromised=ctx.args.compromised)
+    facts = after_rekey(ctx, session, rekeyed) if rekeyed is not None else {}
+    text = tr(f"frase de acceso cambiada ({session.user})", "passphrase changed")
+    if rekeyed is not None:
+        text += tr("; la bóveda quedó cifrada con una llave nueva", "; the vault is now encrypted under a new key")
+    _done(ctx, {"user": session.user, **facts}, text)
     return 0
 
 

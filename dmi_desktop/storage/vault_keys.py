@@ -424,14 +424,7 @@ class VaultKeys:
         except BaseException:
             self.keyfile = previous
             raise
-        if "" in dropped:
-            self.notices.append(
-                tr(
-                    "la clave de recuperación anterior ya no abre la bóveda: genere una nueva",
-                    "the previous recovery key no longer opens the vault: generate a new one",
-                )
-            )
-        return RekeyResult(safety, [d for d in dropped if d])
+        return RekeyResult(safety, [d for d in dropped if d], "" in dropped)
 
 
 @dataclass(frozen=True)
@@ -440,3 +433,4 @@ class RekeyResult:
 
     safety_backup: Path
     dropped_users: list[str]
+    recovery_dropped: bool  # a format-1 recovery slot cannot receive the new key: a new recovery key is needed
