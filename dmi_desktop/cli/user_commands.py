@@ -58,13 +58,7 @@ def run_remove(ctx: Context) -> int:
     session = ctx.open()
     name = ctx.args.name
     session.users.check_removable(name)  # an impossible removal is refused before asking
-    confirm(
-        tr(
-            f"¿Eliminar al usuario {name}? La bóveda se recifrará con una llave nueva.",
-            f"Remove user {name}? The vault will be re-encrypted under a new key.",
-        ),
-        ctx.args.yes,
-    )
+    confirm(tr(f"¿Eliminar al usuario {name}?", f"Remove user {name}?"), ctx.args.yes)
     rekeyed = session.users.remove(name)
     facts = after_rekey(ctx, session, rekeyed)
     if ctx.json:

@@ -89,6 +89,7 @@ ACTIONS: dict[str, str] = {
     "editar registros": "edit records",
     "eliminar registros": "delete records",
     "agregar usuarios": "add users",
+    "generar una nueva clave de recuperación": "generate a new recovery key",
     "eliminar usuarios": "remove users",
     "cambiar la frase de acceso de otra persona": "change someone else's passphrase",
     "restaurar copias de seguridad": "restore backups",

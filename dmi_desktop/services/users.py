@@ -27,6 +27,20 @@ class Rekeyed:
 
     def notices(self) -> list[str]:
         """What the user must be told after the re-key."""
+        told = self.problems()
+        if self.old_backups:
+            told.append(
+                tr(
+                    f"{len(self.old_backups)} respaldos de la carpeta de la bóveda aún se abren con la llave y las"
+                    " frases anteriores",
+                    f"{len(self.old_backups)} backups in the vault's folder still open with the previous key and"
+                    " passphrases",
+                )
+            )
+        return told
+
+    def problems(self) -> list[str]:
+        """What the re-key could not reach (users to reset, a recovery key to replace)."""
         told = []
         if self.dropped_users:
             names = ", ".join(self.dropped_users)
@@ -41,15 +55,6 @@ class Rekeyed:
                 tr(
                     "la clave de recuperación anterior ya no abre la bóveda: genere otra (recovery-key regenerate)",
                     "the previous recovery key no longer opens the vault: generate a new one (recovery-key regenerate)",
-                )
-            )
-        if self.old_backups:
-            told.append(
-                tr(
-                    f"{len(self.old_backups)} respaldos de la carpeta de la bóveda aún se abren con la llave y las"
-                    " frases anteriores",
-                    f"{len(self.old_backups)} backups in the vault's folder still open with the previous key and"
-                    " passphrases",
                 )
             )
         return told
@@ -140,8 +145,11 @@ class UserService:
         return sorted(folder.glob("*.dmibackup")) if folder.is_dir() else []
 
     def delete_old_backups(self, files: list[Path]) -> int:
-        """Delete backups the vault keeps in its own folder (after a re-key), audited; returns how many went."""
-        self.session.require_coordinator("eliminar copias de seguridad antiguas")
+        """Delete backups the vault keeps in its own folder (after a re-key), audited; returns how many went.
+
+        Offered to whoever just re-keyed, whatever their role: the files open with the old (perhaps compromised)
+        passphrases, and anyone who can use this laptop could delete them from the file manager anyway.
+        """
         own = {p.resolve() for p in self.old_backups()}
         gone = 0
         for path in files:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,9 +30,10 @@ class ChangePassphraseDialog(QDialog):
         worker: Worker,
         *,
         user: str,
-        change: Callable[[str], None],
+        change: Callable[[str], object],
         verify: Callable[[str], bool] | None = None,
         mandatory: bool = False,
+        change_compromised: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -39,6 +41,8 @@ class ChangePassphraseDialog(QDialog):
         self._worker = worker
         self._user = user
         self._change = change
+        self._change_compromised = change_compromised
+        self.outcome: object = None  # what the change returned (a re-key's report when compromised)
         self._verify = verify
         self._busy = False
         self.setMinimumWidth(480)
@@ -76,6 +80,18 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.repeat)
         layout.addLayout(form)
+        self.compromised = QCheckBox(
+            self.tr("Someone else may know my current passphrase: re-encrypt the vault under a new key"), self
+        )
+        self.compromised.setObjectName("compromised")
+        self.compromised.setToolTip(
+            self.tr(
+                "A copy of the key file with the old passphrase will open nothing written from now on."
+                " Takes longer: the whole vault is re-encrypted after a safety backup."
+            )
+        )
+        self.compromised.setVisible(change_compromised is not None)
+        layout.addWidget(self.compromised)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -130,11 +146,13 @@ class ChangePassphraseDialog(QDialog):
             return
         current, new = self.current.text(), self.new.text()
         verify, change = self._verify, self._change
+        if self._change_compromised is not None and self.compromised.isChecked():
+            change = self._change_compromised
 
         def task(_ctx) -> bool:
             if verify is not None and not verify(current):
                 return False
-            change(new)
+            self.outcome = change(new)
             return True
 
         self._set_busy(True)

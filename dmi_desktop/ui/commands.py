@@ -111,10 +111,15 @@ class ShellCommands(QObject):
             user=user,
             verify=lambda current: passphrase_opens(folder, user, current),
             change=lambda new: session.users.change_passphrase(new),
+            change_compromised=lambda new: session.users.change_passphrase(new, compromised=True),
             parent=self.window,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._status(QCoreApplication.translate("Shell", "Passphrase changed."))
+            if dialog.outcome is not None:
+                from dmi_desktop.ui.rekey_report import report_rekey
+
+                report_rekey(self.window, self.ctx, dialog.outcome)
 
     def manage_users(self) -> None:
         """Users and roles (coordinators)."""

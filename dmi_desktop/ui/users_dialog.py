@@ -25,6 +25,8 @@ from dmi_desktop.ui.add_user_dialog import AddUserDialog
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.errors import show_error
+from dmi_desktop.ui.recovery_key_dialog import RecoveryKeyDialog
+from dmi_desktop.ui.rekey_report import report_rekey
 
 
 class UsersDialog(QDialog):
@@ -59,10 +61,14 @@ class UsersDialog(QDialog):
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("remove")
         self.remove_button.clicked.connect(self.remove_user)
+        self.recovery_button = QPushButton(self.tr("New r&ecovery key…"), self)
+        self.recovery_button.setObjectName("new_recovery_key")
+        self.recovery_button.clicked.connect(self.regenerate_recovery)
         side = QHBoxLayout()
         for button in (self.add_button, self.passphrase_button, self.remove_button):
             side.addWidget(button)
         side.addStretch(1)
+        side.addWidget(self.recovery_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -94,9 +100,11 @@ class UsersDialog(QDialog):
         self.passphrase_button.setEnabled(selected is not None)
         self.remove_button.setEnabled(selected is not None and selected != self._ctx.session.user)
 
-    def _run(self, fn: Callable[[], object]) -> None:
-        def finished(_result: object) -> None:
+    def _run(self, fn: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
+        def finished(result: object) -> None:
             self.refresh()
+            if then is not None:
+                then(result)
 
         self._ctx.worker.submit(lambda _task: fn(), finished, lambda exc: show_error(self, exc))
 
@@ -118,13 +126,40 @@ class UsersDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Remove user"),
-            self.tr("Remove {name}? Their passphrase will no longer open the vault.").format(name=name),
+            self.tr(
+                "Remove {name}? Their passphrase will no longer open the vault. The vault is then re-encrypted"
+                " under a new key (after a safety backup), so a copy of the old key file opens nothing written"
+                " afterwards."
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             session = self._ctx.session
-            self._run(lambda: session.users.remove(name))
+            self._run(lambda: session.users.remove(name), lambda rekeyed: report_rekey(self, self._ctx, rekeyed))
+
+    def regenerate_recovery(self) -> None:
+        """Replace the recovery key (after confirmation), show the new one once, re-key the vault."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("New recovery key"),
+            self.tr(
+                "Replace the recovery key? The current one will stop opening the vault, which is re-encrypted"
+                " under a new key. The new recovery key is shown once."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        session = self._ctx.session
+
+        def shown(result: object) -> None:
+            recovery, rekeyed = result  # type: ignore[misc]
+            RecoveryKeyDialog(recovery, session.organisation, self).exec()
+            report_rekey(self, self._ctx, rekeyed)
+
+        self._run(session.users.regenerate_recovery, shown)
 
     def set_passphrase(self) -> None:
         """Give the selected user a new passphrase (e.g. after they forgot theirs)."""

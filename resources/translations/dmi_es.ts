@@ -81,6 +81,14 @@
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
+        <source>Someone else may know my current passphrase: re-encrypt the vault under a new key</source>
+        <translation>Otra persona podría conocer mi frase actual: volver a cifrar la bóveda con una llave nueva</translation>
+    </message>
+    <message>
+        <source>A copy of the key file with the old passphrase will open nothing written from now on. Takes longer: the whole vault is re-encrypted after a safety backup.</source>
+        <translation>Una copia del archivo de llaves con la frase anterior no abrirá nada de lo escrito desde ahora. Tarda más: toda la bóveda se vuelve a cifrar después de un respaldo de seguridad.</translation>
+    </message>
+    <message>
         <source>&amp;Change passphrase</source>
         <translation>&amp;Cambiar frase de acceso</translation>
     </message>
@@ -1169,6 +1177,29 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>This is the vault's new recovery key. It is shown only now: print it or copy it to paper and keep it locked away. The previous recovery key no longer opens the vault.</source>
+        <translation>Esta es la nueva clave de recuperación de la bóveda. Solo se muestra ahora: imprímala o cópiela en papel y guárdela bajo llave. La clave de recuperación anterior ya no abre la bóveda.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>&amp;Try again</source>
@@ -1248,6 +1279,25 @@
     <message>
         <source>New referral</source>
         <translation>Nueva derivación</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyReport</name>
+    <message>
+        <source>Vault re-encrypted</source>
+        <translation>Bóveda cifrada de nuevo</translation>
+    </message>
+    <message>
+        <source>Old backups</source>
+        <translation>Respaldos antiguos</translation>
+    </message>
+    <message>
+        <source>The vault is now encrypted under a new key. {count} backups in the vault's folder were made under the previous key and still open with the previous passphrases. Delete them?
+
+Backups you saved elsewhere are not affected: delete them yourself if they must not open any more.</source>
+        <translation>La bóveda ahora está cifrada con una llave nueva. {count} respaldos de la carpeta de la bóveda se hicieron con la llave anterior y aún se abren con las frases anteriores. ¿Eliminarlos?
+
+Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya no deben abrirse.</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1649,10 @@
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
+        <source>New r&amp;ecovery key…</source>
+        <translation>Nueva clave de r&amp;ecuperación…</translation>
+    </message>
+    <message>
         <source>{name} (you)</source>
         <translation>{name} (usted)</translation>
     </message>
@@ -1607,8 +1661,16 @@
         <translation>Eliminar usuario</translation>
     </message>
     <message>
-        <source>Remove {name}? Their passphrase will no longer open the vault.</source>
-        <translation>¿Eliminar a {name}? Su frase de acceso ya no abrirá la bóveda.</translation>
+        <source>Remove {name}? Their passphrase will no longer open the vault. The vault is then re-encrypted under a new key (after a safety backup), so a copy of the old key file opens nothing written afterwards.</source>
+        <translation>¿Eliminar a {name}? Su frase de acceso ya no abrirá la bóveda. Luego la bóveda se vuelve a cifrar con una llave nueva (después de un respaldo de seguridad), de modo que una copia del archivo de llaves anterior no abre nada de lo escrito después.</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Replace the recovery key? The current one will stop opening the vault, which is re-encrypted under a new key. The new recovery key is shown once.</source>
+        <translation>¿Reemplazar la clave de recuperación? La actual dejará de abrir la bóveda, que se vuelve a cifrar con una llave nueva. La nueva clave de recuperación se muestra una sola vez.</translation>
     </message>
 </context>
 <context>

@@ -99,9 +99,13 @@ def test_on_a_terminal_user_remove_asks_and_no_keeps_the_user(cli: Cli) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_on_a_terminal_user_remove_asks_and_yes_removes(cli: Cli) -> None:
-    done = on_terminal(cli, "--lang", "en", "user", "remove", VIEWER, answer="y")
+    done = on_terminal(cli, "--lang", "en", "user", "remove", VIEWER, answer="y\nn")
     assert f"Remove user {VIEWER}? [y/N]" in done.stderr
     assert done.code == 0, done.stderr
+    assert "under a new key" in done.stdout
+    # The re-key's safety backup still opens with the old key: offered for deletion, kept on "n".
+    assert "Delete the 1 backups made under the previous key? [y/N]" in done.stderr
+    assert len(list((cli.vault / "backups").iterdir())) == 1
     assert VIEWER not in _users(cli)
 
 

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
+from dmi_desktop.domain.errors import PermissionDenied
 from dmi_desktop.services.session import Session
 from dmi_desktop.storage import rekey_files
 from dmi_desktop.storage.connection import open_database
-from dmi_desktop.domain.errors import PermissionDenied
 from dmi_desktop.storage.errors import DamagedDatabase, WrongPassphrase
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.vault import Vault
@@ -151,4 +151,3 @@ def _recovery_of(folder):
     finally:
         session.close()
     return recovery
-

@@ -15,7 +15,7 @@ from dmi_desktop.storage.errors import DamagedDatabase, NoCoordinatorKey, RolesT
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.vault import Vault
 from dmi_desktop.storage.vault_keys import resolve_access
-from tests.conftest import COORDINATOR, PASSPHRASE, STAFF, STAFF_PASSPHRASE, VIEWER, VIEWER_PASSPHRASE
+from tests.conftest import COORDINATOR, PASSPHRASE, STAFF, VIEWER, VIEWER_PASSPHRASE
 
 TODAY = date(2025, 6, 1)
 RUC = "2400123456-7"
@@ -65,7 +65,7 @@ def test_the_coordinator_still_reads_and_edits_the_banked_case(vault_dir, banked
 
 
 def test_a_sealed_value_moved_to_another_row_does_not_open(vault_dir, banked):
-    pid, case_id = banked
+    _pid, case_id = banked
     session = Session.unlock(vault_dir, PASSPHRASE, COORDINATOR)
     other = session.participants.create({"nombres": "Luis", "apellido_paterno": "Soto"})
     second = session.participants.add_record("banked_cases", other.id, {"ruc": "999"}, today=TODAY)

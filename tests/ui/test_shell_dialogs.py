@@ -190,3 +190,67 @@ def test_new_passphrase_works_at_next_unlock(qtbot, unlocked, vault_dir):
     assert shell.worker.wait_idle(10_000)
     shell.shutdown()
     Session.unlock(vault_dir, NEW, COORDINATOR).close()
+
+
+def test_removing_a_user_rekeys_and_offers_to_delete_old_backups(qtbot, unlocked, vault_dir, msgboxes):
+    from dmi_desktop.storage.keyslots import KeyFile
+
+    shell = unlocked(COORDINATOR)
+    old_keys = KeyFile.load(vault_dir / "vault.keys")
+    users = UsersDialog(shell.ctx)
+    qtbot.addWidget(users)
+    users.show()
+    row = next(r for r in range(users.table.rowCount()) if VIEWER in users.table.item(r, 0).text())
+    users.table.selectRow(row)
+    msgboxes["answers"].extend([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes])
+    users.remove_user()
+    assert shell.worker.wait_idle(20_000)
+    assert shell.worker.wait_idle(10_000)  # the deletion the second answer asked for
+    assert len(msgboxes["question"]) == 2  # remove?, then delete the backups made under the old key?
+    assert not list((vault_dir / "backups").glob("*.dmibackup"))
+    new_keys = KeyFile.load(vault_dir / "vault.keys")
+    assert new_keys.db_salt and new_keys.db_salt != old_keys.db_salt  # the database was re-encrypted
+    assert VIEWER not in {u.name for u in shell.ctx.session.users.list()}
+
+
+def test_a_new_recovery_key_is_shown_once_and_the_old_one_retired(qtbot, unlocked, vault_dir, msgboxes, monkeypatch):
+    from dmi_desktop.storage.keyslots import KeyFile
+    from dmi_desktop.ui.recovery_key_dialog import RecoveryKeyDialog
+
+    shell = unlocked(COORDINATOR)
+    shown: list[str] = []
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda self: shown.append(self._key) or 0)
+    users = UsersDialog(shell.ctx)
+    qtbot.addWidget(users)
+    msgboxes["answers"].append(QMessageBox.StandardButton.Yes)
+    users.regenerate_recovery()
+    assert shell.worker.wait_idle(20_000)
+    assert len(shown) == 1
+    KeyFile.load(vault_dir / "vault.keys").unlock_recovery(shown[0])  # the shown key opens the vault
+
+
+def test_a_compromised_passphrase_change_from_the_dialog_rekeys(qtbot, unlocked, vault_dir):
+    from dmi_desktop.storage.keyslots import KeyFile
+
+    shell = unlocked(STAFF)
+    session = shell.ctx.session
+    before = KeyFile.load(vault_dir / "vault.keys").db_salt
+    dialog = ChangePassphraseDialog(
+        shell.worker,
+        user=STAFF,
+        verify=lambda current: passphrase_opens(session.folder, STAFF, current),
+        change=lambda new: session.users.change_passphrase(new),
+        change_compromised=lambda new: session.users.change_passphrase(new, compromised=True),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.compromised.isVisible()
+    dialog.current.setText(STAFF_PASSPHRASE)
+    dialog.new.setText(NEW)
+    dialog.repeat.setText(NEW)
+    dialog.compromised.setChecked(True)
+    dialog.ok.click()
+    assert shell.worker.wait_idle(20_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.outcome is not None
+    assert KeyFile.load(vault_dir / "vault.keys").db_salt != before
+    assert passphrase_opens(vault_dir, STAFF, NEW)
