@@ -21,6 +21,7 @@ from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
 from dmi_desktop.services import backups, paths
+from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.session import Session
 
@@ -184,6 +185,7 @@ def run_passphrase_reset(ctx: Context) -> int:
 def run_backup(ctx: Context) -> int:
     """One encrypted file with the whole vault (opens with the same passphrases)."""
     target = Path(ctx.args.out).expanduser()
+    check_output_path(target, vault_folder(ctx.args))  # the vault's own files: refused even with --force
     if target.exists() and not ctx.args.force:
         raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
     session = ctx.open()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import logging
-import os
-import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -21,6 +18,7 @@ from dmi_desktop.domain.fields import Field, Kind, exportable_fields
 from dmi_desktop.domain.models import Participant
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
+from dmi_desktop.services.output_paths import atomic_output, check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.tabular import JSON_ITEMS_KEY, SCHEMA_KEY, SCHEMA_LABEL, tr
 
@@ -106,7 +104,7 @@ def export_participants(
         raise DmiError(
             tr(f"formato de exportación desconocido {fmt!r} (use: {choices})", f"unknown format {fmt!r} ({choices})")
         )
-    out = Path(out)
+    out = check_output_path(out, session.folder)
     if not out.parent.is_dir():
         raise DmiError(tr(f"la carpeta {out.parent} no existe", f"the folder {out.parent} does not exist"))
     if out.is_dir():
@@ -120,7 +118,7 @@ def export_participants(
     # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
     with session.vault.atomic():
         _audit_export(session, out, fmt, len(records), query)
-        with _atomic_file(out) as fh:
+        with atomic_output(out) as fh:
             writer(fh, records, version, ticker)
     log.info("export: %d participants as %s", len(records), fmt)
     return len(records)
@@ -145,32 +143,6 @@ class _Ticker:
             raise ExportCancelled(
                 tr("exportación cancelada: no se escribió ningún archivo", "export cancelled: no file")
             )
-
-
-@contextlib.contextmanager
-def _atomic_file(out: Path) -> Iterator[IO[bytes]]:
-    """A temporary file next to ``out`` that replaces it only when writing finished; removed otherwise."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise DmiError(
-            tr(f"no se pudo escribir en {out.parent}: {reason}", f"cannot write in {out.parent}: {reason}")
-        ) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        reason = exc.strerror or exc
-        raise DmiError(tr(f"no se pudo escribir {out.name}: {reason}", f"cannot write {out.name}: {reason}")) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _spreadsheet_safe(text: str) -> str:

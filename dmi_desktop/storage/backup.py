@@ -23,6 +23,7 @@ from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
 from dmi_desktop.storage.keyslots import KeyFile
+from dmi_desktop.storage.private_files import open_owner_only
 from dmi_desktop.storage.schema import schema_version
 
 MAGIC = b"DMI-VAULT-BACKUP\x00v1\n"
@@ -74,7 +75,7 @@ def write_backup(db: Database, keyfile: KeyFile, key: bytes, target: Path) -> No
         body = MAGIC + struct.pack(">I", len(head)) + head + data
         mac = hmac.new(_mac_key(key), body, hashlib.sha256).digest()
         partial = Path(tmp) / "backup.part"
-        with open(partial, "wb") as fh:
+        with open_owner_only(partial) as fh:  # backups are owner-only (0600), like the vault
             fh.write(body + mac)
             fh.flush()
             os.fsync(fh.fileno())
@@ -170,7 +171,8 @@ def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
     with staging as tmp:
         candidate = Path(tmp) / "vault.db"
         try:
-            candidate.write_bytes(data)
+            with open_owner_only(candidate) as fh:  # becomes vault.db: owner-only like a new vault
+                fh.write(data)
         except OSError as exc:
             raise VaultError(
                 tr(
