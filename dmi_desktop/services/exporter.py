@@ -20,6 +20,7 @@ from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
 from dmi_desktop.services.output_paths import atomic_output, check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.spreadsheet_cells import guard_csv, guard_xlsx, visible
 from dmi_desktop.services.tabular import JSON_ITEMS_KEY, SCHEMA_KEY, SCHEMA_LABEL, tr
 
 if TYPE_CHECKING:
@@ -145,13 +146,6 @@ class _Ticker:
             )
 
 
-def _spreadsheet_safe(text: str) -> str:
-    """Keep spreadsheets from running cell text as a formula (CSV injection): prefix an apostrophe."""
-    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and any(c.isalpha() or c in "(!" for c in text)):
-        return "'" + text
-    return text
-
-
 def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     # UTF-8 with BOM and ";" is what Excel in a Chilean locale opens with accents and columns intact.
     tick.start()
@@ -160,7 +154,7 @@ def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
         writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
         writer.writerow(export_headers())
         for done, rec in enumerate(records, start=1):
-            writer.writerow([*(_spreadsheet_safe(_text(v)) for v in rec.values()), str(version)])
+            writer.writerow([*(guard_csv(visible(_text(v))) for v in rec.values()), str(version)])
             tick(done)
         text.flush()
     finally:
@@ -168,6 +162,20 @@ def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
 
 
 def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        _fill_xlsx(fh, records, version, tick)
+    except IllegalCharacterError:  # values are cleaned first (``visible``): a last guard, never a traceback
+        raise DmiError(
+            tr(
+                "un valor contiene caracteres que una planilla XLSX no admite; exporte en CSV o JSON",
+                "a value holds characters an XLSX workbook cannot store; export as CSV or JSON",
+            )
+        ) from None
+
+
+def _fill_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -195,7 +203,7 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick
             elif value in (None, ""):
                 cell = WriteOnlyCell(sheet, value=None)
             else:
-                cell = WriteOnlyCell(sheet, value=_text(value))
+                cell = WriteOnlyCell(sheet, value=guard_xlsx(visible(_text(value))))
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             row.append(cell)
         row.append(WriteOnlyCell(sheet, value=version))

@@ -47,12 +47,14 @@ class UnreadableTable(DmiError):
 class Table:
     """Header names and the data rows, each with the line number the user sees in Excel (header = 1).
 
-    A JSON export numbers its participants from 1 and may say which schema version wrote it.
+    A JSON export numbers its participants from 1 and may say which schema version wrote it; its text is never
+    guarded against formulas (``formula_guards`` False), a spreadsheet's may be.
     """
 
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
     schema_version: Any = None
+    formula_guards: bool = True
 
 
 def read_table(path: Path) -> Table:
@@ -129,7 +131,7 @@ def _read_json(path: Path) -> Table:
         raise UnreadableTable(not_ours)
     headers = list(dict.fromkeys(key for item in document for key in item))
     rows = [(n, [item.get(h) for h in headers]) for n, item in enumerate(document, start=1)]
-    return Table(headers, rows, version)
+    return Table(headers, rows, version, formula_guards=False)
 
 
 def _read_csv(path: Path) -> Table:
