@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return _fail(tr("interrumpido", "interrupted"))
+    except OverflowError:
+        return _fail(tr("un número es demasiado grande para esta orden", "a number is too large for this command"))
+    except MemoryError:
+        return _fail(tr("no hay memoria suficiente para esta orden", "not enough memory for this command"))
     except Exception as exc:
         # The message may hold personal data: log only the type and where it happened.
         log.debug("unexpected %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))

@@ -22,6 +22,7 @@ from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
+from dmi_desktop.storage.kdf_limits import check_keys_document
 from dmi_desktop.storage.keyslots import KeyFile
 from dmi_desktop.storage.private_files import open_owner_only
 from dmi_desktop.storage.schema import schema_version
@@ -85,7 +86,9 @@ def write_backup(db: Database, keyfile: KeyFile, key: bytes, target: Path) -> No
 def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
     """Parse a backup file; returns header, authenticated body, database bytes and MAC. BadBackup if malformed."""
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as fh:  # a big file that is no backup is refused on its first bytes
+            raw = fh.read(len(MAGIC))
+            raw += fh.read() if raw == MAGIC else b""
     except OSError as exc:
         raise BadBackup(
             tr(f"no se puede leer la copia de seguridad: {exc.strerror}", f"cannot read the backup: {exc.strerror}")
@@ -133,6 +136,7 @@ def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, by
     from dmi_desktop.storage.schema import latest_version
 
     header, body, data, mac = read_header(path)
+    check_keys_document(header.keys, Path(path).name, BadBackup)  # before the KDF runs on its costs
     try:
         keyfile = KeyFile.from_document(header.keys, Path(path).name)
     except DamagedKeyFile:
