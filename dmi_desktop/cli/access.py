@@ -17,6 +17,7 @@ ENV_NEW_PASSPHRASE = "DMI_NEW_PASSPHRASE"  # noqa: S105
 ENV_RECOVERY_KEY = "DMI_RECOVERY_KEY"
 ENV_BACKUP_PASSPHRASE = "DMI_BACKUP_PASSPHRASE"  # noqa: S105
 ENV_USER = "DMI_USER"
+MAX_SECRET_FILE_BYTES = 4096  # a passphrase or recovery key is a line; a device or a huge file is a mistake
 
 
 def read_secret_file(path: str | Path, option: str) -> str:
@@ -25,12 +26,22 @@ def read_secret_file(path: str | Path, option: str) -> str:
     Errors name the option, not the path: a mistyped "path" may be the secret itself.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with Path(path).open("rb") as fh:  # read a little past the limit: /dev/zero must not fill the memory
+            raw = fh.read(MAX_SECRET_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise CliError(
             tr(f"no se puede leer el archivo de {option}: {reason}", f"cannot read {option}: {reason}")
         ) from None
+    if len(raw) > MAX_SECRET_FILE_BYTES:
+        raise CliError(
+            tr(
+                f"el archivo de {option} es demasiado grande para ser una frase (máximo {MAX_SECRET_FILE_BYTES} bytes)",
+                f"the {option} file is too large to be a passphrase (at most {MAX_SECRET_FILE_BYTES} bytes)",
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CliError(
             tr(f"el archivo de {option} no es texto UTF-8", f"the {option} file is not UTF-8 text")

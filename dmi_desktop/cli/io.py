@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -22,14 +23,24 @@ class UsageError(Exception):
     """Bad command-line usage detected after parsing (exit status 2, like argparse)."""
 
 
+# Control characters other than LF (ESC, BEL, CR, C1...) would drive the terminal: a vault written by an older
+# version may hold some in its data, so they are shown escaped ("\x1b") instead of being sent.
+_UNPRINTABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but LF written as a visible ``\\xNN`` escape."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def out(text: str = "") -> None:
-    """One line (or block) of normal output on stdout."""
-    sys.stdout.write(text + "\n")
+    """One line (or block) of normal output on stdout (control characters escaped)."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def warn(text: str) -> None:
-    """A line on stderr that is not an error (warnings, bad rows of an import)."""
-    sys.stderr.write(text + "\n")
+    """A line on stderr that is not an error (warnings, bad rows of an import); control characters escaped."""
+    sys.stderr.write(printable(text) + "\n")
 
 
 def jsonable(value: Any) -> Any:

@@ -11,7 +11,7 @@ import traceback
 from dmi_desktop import APP_NAME, __version__
 from dmi_desktop.cli import key_commands, participant_commands, transfer_commands, user_commands, vault_commands
 from dmi_desktop.cli.access import Context
-from dmi_desktop.cli.io import CliError, UsageError, tolerate_unencodable_output, tr
+from dmi_desktop.cli.io import CliError, UsageError, printable, tolerate_unencodable_output, tr
 from dmi_desktop.cli.parsing import add_global_options
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.messages import set_language
@@ -85,7 +85,7 @@ def _configure_logging(debug: bool) -> None:
 
 def _fail(message: str) -> int:
     """Report a refusal: exactly one line on stderr."""
-    text = " ".join(str(message).split()) or tr("error desconocido", "unknown error")
+    text = printable(" ".join(str(message).split())) or tr("error desconocido", "unknown error")
     sys.stderr.write(f"error: {text}\n")
     sys.stderr.flush()
     return 1
@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return _fail(tr("interrumpido", "interrupted"))
+    except OverflowError:
+        return _fail(tr("un número es demasiado grande para esta orden", "a number is too large for this command"))
+    except MemoryError:
+        return _fail(tr("no hay memoria suficiente para esta orden", "not enough memory for this command"))
     except Exception as exc:
         # The message may hold personal data: log only the type and where it happened.
         log.debug("unexpected %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))

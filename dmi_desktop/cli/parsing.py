@@ -7,6 +7,12 @@ from collections.abc import Callable, Iterable
 
 from dmi_desktop.cli.io import tr
 
+# Bounds on numbers a user types: each well past any real use, far below hours of work or an overflow.
+MAX_DEMO_PARTICIPANTS = 200_000
+MAX_LIST_LIMIT = 1_000_000
+MIN_UNLOCK_SECONDS = 0.1
+MAX_UNLOCK_SECONDS = 5.0
+
 GLOBAL_DESTS = ("vault", "user", "passphrase_file", "recovery_key_file", "json", "lang", "debug")
 
 
@@ -92,12 +98,26 @@ def positive_int(text: str) -> int:
     return value
 
 
+def at_most(maximum: int) -> Callable[[str], int]:
+    """argparse type: an integer from 1 to ``maximum`` (a huge N would run for hours or overflow SQLite)."""
+
+    def integer(text: str) -> int:
+        value = positive_int(text)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(tr(f"debe ser {maximum} o menos", f"must be {maximum} or less"))
+        return value
+
+    return integer
+
+
 def unlock_seconds(text: str) -> float:
-    """argparse type: seconds one unlock should take (at least 0.1, so the KDF stays meaningful)."""
+    """argparse type: seconds one unlock should take (0.1 to 5: meaningful, yet never minutes per unlock)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(tr(f"no es un número: {text!r}", f"not a number: {text!r}")) from None
-    if not value >= 0.1:
+    if not value >= MIN_UNLOCK_SECONDS:
         raise argparse.ArgumentTypeError(tr("mínimo 0.1 segundos", "at least 0.1 seconds"))
+    if not value <= MAX_UNLOCK_SECONDS:  # "inf" too
+        raise argparse.ArgumentTypeError(tr("máximo 5 segundos", "at most 5 seconds"))
     return value

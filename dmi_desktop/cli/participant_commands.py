@@ -7,7 +7,7 @@ from typing import Any
 
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, table, tr
-from dmi_desktop.cli.parsing import group, leaf, positive_int
+from dmi_desktop.cli.parsing import MAX_LIST_LIMIT, at_most, group, leaf
 from dmi_desktop.cli.render import participant_dict, participant_json, print_file
 from dmi_desktop.domain.fields import Field, Kind, editable_fields
 from dmi_desktop.domain.models import ParticipantRow
@@ -42,7 +42,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = leaf(part, "list", tr("listar participantes", "list participants"), run_list)
     _filter_options(p)
-    p.add_argument("--limit", type=positive_int, metavar="N", help=tr("mostrar a lo más N", "show at most N"))
+    p.add_argument(
+        "--limit", type=at_most(MAX_LIST_LIMIT), metavar="N", help=tr("mostrar a lo más N", "show at most N")
+    )
 
     p = leaf(part, "show", tr("la ficha completa", "the whole file"), run_show)
     p.add_argument("key", metavar="ID_OR_CASE_NO")

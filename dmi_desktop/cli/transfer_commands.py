@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dmi_desktop.cli.access import Context
+from dmi_desktop.cli.access import Context, vault_folder
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.cli.participant_commands import query_from
+from dmi_desktop.services.output_paths import check_output_path
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 
@@ -117,6 +118,7 @@ def run_export(ctx: Context) -> int:
 
     args = ctx.args
     target = Path(args.out).expanduser()
+    check_output_path(target, vault_folder(args))  # the vault's own files: refused even with --force
     if target.exists() and not args.force:
         raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
     query = query_from(args)

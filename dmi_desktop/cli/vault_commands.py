@@ -18,10 +18,11 @@ from dmi_desktop.cli.access import (
 )
 from dmi_desktop.cli.io import CliError, confirm, emit_json, out, require_confirmable, tr, warn
 from dmi_desktop.cli.key_commands import after_rekey, old_backups_option
-from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
+from dmi_desktop.cli.parsing import MAX_DEMO_PARTICIPANTS, at_most, group, leaf, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
 from dmi_desktop.services import backups, paths
+from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.session import Session
 
@@ -38,7 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=unlock_seconds,
         default=0.5,
         metavar="SECONDS",
-        help=tr("segundos que tarda abrirla (mín. 0.1)", "seconds an unlock should take (min 0.1)"),
+        help=tr("segundos que tarda abrirla (0.1 a 5)", "seconds an unlock should take (0.1 to 5)"),
     )
 
     leaf(commands, "check", tr("comprobar la integridad de la bóveda", "check the vault's integrity"), run_check)
@@ -84,7 +85,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     leaf(audit, "verify", tr("verificar la cadena de auditoría", "verify the audit chain"), run_audit_verify)
 
     p = leaf(commands, "demo", tr("crear una bóveda de demostración", "create a demo vault"), run_demo)
-    p.add_argument("--participants", type=positive_int, default=300, metavar="N")
+    p.add_argument("--participants", type=at_most(MAX_DEMO_PARTICIPANTS), default=300, metavar="N")
     p.add_argument("--seed", type=int, default=2026, metavar="S")
     p.add_argument("--unlock-time", type=unlock_seconds, default=0.5, metavar="SECONDS")
 
@@ -198,6 +199,7 @@ def run_passphrase_reset(ctx: Context) -> int:
 def run_backup(ctx: Context) -> int:
     """One encrypted file with the whole vault (opens with the same passphrases)."""
     target = Path(ctx.args.out).expanduser()
+    check_output_path(target, vault_folder(ctx.args))  # the vault's own files: refused even with --force
     if target.exists() and not ctx.args.force:
         raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
     session = ctx.open()

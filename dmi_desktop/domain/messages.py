@@ -76,6 +76,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "el archivo de llaves {name} está dañado",
         "en": "the key file {name} is damaged",
     },
+    # Hardening: input hygiene and bounds (control characters, sizes, costs).
+    "control_chars": {
+        "es": "contiene caracteres de control no permitidos ({chars})",
+        "en": "contains control characters that are not allowed ({chars})",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.

@@ -15,6 +15,47 @@ from dmi_desktop.domain.status import parse_status
 
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 _TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
+# C0 controls, DEL and C1 controls: invisible, illegal in XLSX files, and able to drive a terminal (escape
+# sequences). Only TAB and LF survive, in multi-line text; in one-line text TAB, CR and LF become a space.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+_MULTILINE_KEEPS = frozenset("\n\t")
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """``text`` with its line breaks settled; ValueError naming any control character it holds.
+
+    One-line text turns TAB, CR and LF (a cell or a paste may carry them) into a space; multi-line text keeps
+    LF and TAB and turns CR LF and CR into LF. Every other control character (NUL, ESC...) is refused.
+    """
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        bad = {c for c in _CONTROL.findall(text) if c not in _MULTILINE_KEEPS}
+    else:
+        text = _LINE_BREAKS.sub(" ", text)
+        bad = set(_CONTROL.findall(text))
+    if bad:
+        raise ValueError(message("control_chars", chars=", ".join(f"U+{ord(c):04X}" for c in sorted(bad))))
+    return text
+
+
+def refuse_control_characters(**values: str) -> None:
+    """ValidationError naming each value (a user name, an organisation) that holds any control character."""
+    errors = {}
+    for name, text in values.items():
+        bad = sorted(set(_CONTROL.findall(text or "")))
+        if bad:
+            errors[name] = message("control_chars", chars=", ".join(f"U+{ord(c):04X}" for c in bad))
+    if errors:
+        raise ValidationError(errors)
+
+
+def clean_reason(reason: str) -> str:
+    """A status change's reason on one line; ValidationError when it holds control characters."""
+    try:
+        return " ".join(clean_text(reason or "").split())
+    except ValueError as exc:
+        raise ValidationError({"reason": str(exc)}) from None
 
 
 def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date | None:
@@ -103,7 +144,7 @@ def clean_value(spec: Field, value: Any, *, today: date) -> Any:
     """One value checked and typed by its field's kind (OMIT: leave it out); ValueError says what is wrong."""
     kind = spec.kind
     if isinstance(value, str):
-        value = value.strip()
+        value = clean_text(value, multiline=kind is Kind.LONGTEXT).strip()
     if kind in (Kind.TEXT, Kind.LONGTEXT):
         text = str(value or "")
         if spec.squeeze:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.paths import installation_record
 from dmi_desktop.storage import vault as vault_module
 from dmi_desktop.storage.vault import Vault
@@ -32,8 +33,11 @@ def has_vault(folder: Path) -> bool:
 
 
 def backup(session: Session, out: Path) -> Path:
-    """Write one encrypted backup file of the session's vault and record it in the audit chain."""
-    out = Path(out)
+    """Write one encrypted, owner-only backup file of the session's vault and record it in the audit chain.
+
+    OutputRefused when ``out`` is one of the vault's own files (its database, keys, lock or kept backups).
+    """
+    out = check_output_path(out, session.folder)
     session.vault.backup_to(out)
     # Audited directly (not through session.write): viewers may take backups too, it reveals nothing new.
     with session.vault.atomic():

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import logging
-import os
-import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -21,7 +18,9 @@ from dmi_desktop.domain.fields import Field, Kind, exportable_fields
 from dmi_desktop.domain.models import Participant
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
+from dmi_desktop.services.output_paths import atomic_output, check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.spreadsheet_cells import guard_csv, guard_xlsx, visible
 from dmi_desktop.services.tabular import JSON_ITEMS_KEY, SCHEMA_KEY, SCHEMA_LABEL, tr
 
 if TYPE_CHECKING:
@@ -106,7 +105,7 @@ def export_participants(
         raise DmiError(
             tr(f"formato de exportación desconocido {fmt!r} (use: {choices})", f"unknown format {fmt!r} ({choices})")
         )
-    out = Path(out)
+    out = check_output_path(out, session.folder)
     if not out.parent.is_dir():
         raise DmiError(tr(f"la carpeta {out.parent} no existe", f"the folder {out.parent} does not exist"))
     if out.is_dir():
@@ -120,7 +119,7 @@ def export_participants(
     # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
     with session.vault.atomic():
         _audit_export(session, out, fmt, len(records), query)
-        with _atomic_file(out) as fh:
+        with atomic_output(out) as fh:
             writer(fh, records, version, ticker)
     log.info("export: %d participants as %s", len(records), fmt)
     return len(records)
@@ -147,39 +146,6 @@ class _Ticker:
             )
 
 
-@contextlib.contextmanager
-def _atomic_file(out: Path) -> Iterator[IO[bytes]]:
-    """A temporary file next to ``out`` that replaces it only when writing finished; removed otherwise."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise DmiError(
-            tr(f"no se pudo escribir en {out.parent}: {reason}", f"cannot write in {out.parent}: {reason}")
-        ) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        reason = exc.strerror or exc
-        raise DmiError(tr(f"no se pudo escribir {out.name}: {reason}", f"cannot write {out.name}: {reason}")) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _spreadsheet_safe(text: str) -> str:
-    """Keep spreadsheets from running cell text as a formula (CSV injection): prefix an apostrophe."""
-    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and any(c.isalpha() or c in "(!" for c in text)):
-        return "'" + text
-    return text
-
-
 def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     # UTF-8 with BOM and ";" is what Excel in a Chilean locale opens with accents and columns intact.
     tick.start()
@@ -188,7 +154,7 @@ def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
         writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
         writer.writerow(export_headers())
         for done, rec in enumerate(records, start=1):
-            writer.writerow([*(_spreadsheet_safe(_text(v)) for v in rec.values()), str(version)])
+            writer.writerow([*(guard_csv(visible(_text(v))) for v in rec.values()), str(version)])
             tick(done)
         text.flush()
     finally:
@@ -196,6 +162,20 @@ def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
 
 
 def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        _fill_xlsx(fh, records, version, tick)
+    except IllegalCharacterError:  # values are cleaned first (``visible``): a last guard, never a traceback
+        raise DmiError(
+            tr(
+                "un valor contiene caracteres que una planilla XLSX no admite; exporte en CSV o JSON",
+                "a value holds characters an XLSX workbook cannot store; export as CSV or JSON",
+            )
+        ) from None
+
+
+def _fill_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -223,7 +203,7 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick
             elif value in (None, ""):
                 cell = WriteOnlyCell(sheet, value=None)
             else:
-                cell = WriteOnlyCell(sheet, value=_text(value))
+                cell = WriteOnlyCell(sheet, value=guard_xlsx(visible(_text(value))))
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             row.append(cell)
         row.append(WriteOnlyCell(sheet, value=version))

@@ -26,6 +26,7 @@ from dmi_desktop.services.import_mapping import (
     normalise_header,
 )
 from dmi_desktop.services.participants import differences
+from dmi_desktop.services.spreadsheet_cells import unguard
 from dmi_desktop.services.tabular import SCHEMA_LABEL, Table, cell_text, is_blank, read_table, tr
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def preview_import(session: Session, path: Path, mapping: dict[str, str] | None 
         if is_blank(values):
             continue
         preview.total += 1
-        raw = {fld: _cell(values, index_of[header], fld) for header, fld in mapping.items()}
+        raw = {fld: _cell(values, index_of[header], fld, table.formula_guards) for header, fld in mapping.items()}
         fields, problems = _row_errors(raw, line, column_of, today)
         if problems or fields is None:
             preview.errors.extend(problems)
@@ -353,7 +354,7 @@ def _version_number(value: Any) -> int:
     return int(text) if text.isdigit() else -1
 
 
-def _cell(values: list[Any], index: int, fld: str) -> Any:
+def _cell(values: list[Any], index: int, fld: str, guarded: bool = True) -> Any:
     value = values[index] if index < len(values) else None
     if fld == "birth_date" and isinstance(value, datetime | date):
         return value.date() if isinstance(value, datetime) else value
@@ -367,9 +368,9 @@ def _cell(values: list[Any], index: int, fld: str) -> Any:
 
         return from_excel(value).date()
     text = cell_text(value)
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        text = text[1:]  # our exports guard formula-like text with an apostrophe; take it back off
-    return text
+    # Spreadsheets (our CSV export, or it re-saved by Excel) guard formula-like text with an apostrophe: take it
+    # back off. A JSON export is never guarded, so its text is taken as it is.
+    return unguard(text) if guarded else text
 
 
 def _row_errors(

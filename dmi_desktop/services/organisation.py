@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.messages import message, tr
+from dmi_desktop.domain.validation import clean_text
 from dmi_desktop.services.changes import ChangeKind, Changes
 
 if TYPE_CHECKING:
@@ -56,12 +57,17 @@ def check_logo(data: bytes) -> str:
 
 def clean_letterhead(organisation: str, programme: str, address: str) -> dict[str, str]:
     """Trim and check the text fields; ValidationError lists every problem at once."""
-    values = {"organisation": organisation.strip(), "programme": programme.strip(), "address": address.strip()}
+    values = {"organisation": organisation, "programme": programme, "address": address}
     errors = {}
-    if not values["organisation"]:
+    for field, text in values.items():
+        try:
+            values[field] = clean_text(text, multiline=field == "address").strip()  # the address has lines
+        except ValueError as exc:
+            errors[field] = str(exc)
+    if not values["organisation"] and "organisation" not in errors:
         errors["organisation"] = message("required")
     for field, limit in LIMITS.items():
-        if len(values[field]) > limit:
+        if len(values[field]) > limit and field not in errors:
             errors[field] = message("too_long", limit=limit)
     if errors:
         raise ValidationError(errors)

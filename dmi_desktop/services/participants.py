@@ -12,7 +12,12 @@ from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
 from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
-from dmi_desktop.domain.validation import clean_child_fields, clean_participant_fields, clean_record_id
+from dmi_desktop.domain.validation import (
+    clean_child_fields,
+    clean_participant_fields,
+    clean_reason,
+    clean_record_id,
+)
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage.records import public_dict
 from dmi_desktop.storage.repositories import (
@@ -362,7 +367,7 @@ class ParticipantService:
                 "participant_id": before.id,
                 "from_status": before.status.value,
                 "to_status": target.value,
-                "reason": " ".join(reason.split()),
+                "reason": clean_reason(reason),
                 "changed_by": self.session.user,
             }
         )

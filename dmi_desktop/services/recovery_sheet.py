@@ -14,6 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from dmi_desktop.services.output_paths import check_output_path
+
 TITLE = "Clave de recuperación"
 INSTRUCTIONS = [
     "Esta clave abre la bóveda aunque se olvide la frase de acceso. Quien la tenga puede leer todos los datos.",
@@ -40,12 +42,16 @@ def write_recovery_sheet(
     vault_location: str = "",
     user: str = "",
     issued: date | None = None,
+    vault_folder: Path | None = None,
 ) -> Path:
-    """Write the sheet atomically to ``path`` (a temp file beside it, then a rename); returns ``path``."""
-    path = Path(path)
+    """Write the sheet atomically and owner-only to ``path`` (a temp file beside it, then a rename).
+
+    Returns the path written; OutputRefused when ``path`` is one of the files of ``vault_folder`` (or of any vault).
+    """
+    path = check_output_path(path, vault_folder)
     issued = issued or date.today()
     fd, tmp_name = tempfile.mkstemp(prefix=".recovery-", suffix=".pdf.tmp", dir=path.parent)
-    os.close(fd)
+    os.close(fd)  # mkstemp made it owner-only; reportlab rewrites it in place, keeping that mode
     tmp = Path(tmp_name)
     try:
         _draw(tmp, recovery_key, organisation, programme, vault_location, user, issued)

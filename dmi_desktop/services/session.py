@@ -14,6 +14,7 @@ from dmi_desktop.domain import roles
 from dmi_desktop.domain.errors import PermissionDenied
 from dmi_desktop.domain.messages import action_text, tr
 from dmi_desktop.domain.roles import Role
+from dmi_desktop.domain.validation import refuse_control_characters
 from dmi_desktop.services.changes import ChangeBus, Changes
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.paths import installation_record
@@ -92,8 +93,10 @@ class Session:
     ) -> tuple[Session, str]:
         """Create a vault and return the open session and the recovery key (to show once).
 
-        A weak passphrase is refused (ValidationError) before anything is written.
+        A weak passphrase, or a user name or organisation holding control characters, is refused
+        (ValidationError) before anything is written.
         """
+        refuse_control_characters(user=user, organisation=organisation)
         check_passphrase(passphrase, user_inputs=[user, organisation])
         vault, recovery = Vault.create(
             Path(folder),

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import logging
-import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +26,12 @@ SCHEMA_KEY = "schema_version"
 SCHEMA_LABEL = Label("Versión de esquema DMI", "DMI schema version")
 JSON_ITEMS_KEY = "participants"
 _DELIMITERS = (";", ",", "\t", "|")
+# Bounds on what a file may make the importer hold (DESIGN: sized for 100 000 participants; their CSV export
+# is about 20 MB, XLSX 13 MB, JSON 52 MB). Checked before reading, or while reading, never after.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DATA_ROWS = 200_000
+MAX_LINES = 1_048_576  # Excel's own last row: blank rows beyond it are a crafted file
+MAX_COLUMNS = 100
 # Magic numbers of files people pick by mistake; none of them is a spreadsheet we read.
 _NOT_TABLES = {
     b"\x89PNG": ("una imagen PNG", "a PNG image"),
@@ -47,12 +53,14 @@ class UnreadableTable(DmiError):
 class Table:
     """Header names and the data rows, each with the line number the user sees in Excel (header = 1).
 
-    A JSON export numbers its participants from 1 and may say which schema version wrote it.
+    A JSON export numbers its participants from 1 and may say which schema version wrote it; its text is never
+    guarded against formulas (``formula_guards`` False), a spreadsheet's may be.
     """
 
     headers: list[str]
     rows: list[tuple[int, list[Any]]]
     schema_version: Any = None
+    formula_guards: bool = True
 
 
 def read_table(path: Path) -> Table:
@@ -70,6 +78,14 @@ def read_table(path: Path) -> Table:
         ) from None
     if not head:
         raise UnreadableTable(tr(f"el archivo {path.name} está vacío", f"the file {path.name} is empty"))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise UnreadableTable(
+            tr(
+                f"{path.name} pesa más de {limit} MB: divídalo en archivos más pequeños",
+                f"{path.name} is larger than {limit} MB: split it into smaller files",
+            )
+        )
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in XLSX_SUFFIXES:
         table = _read_xlsx(path)
     elif path.suffix.lower() == ".json" or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
@@ -90,25 +106,9 @@ def read_table(path: Path) -> Table:
 
 
 def _read_xlsx(path: Path) -> Table:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+    from dmi_desktop.services.xlsx_reader import read_rows
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnreadableTable(
-            tr(f"{path.name} no es una planilla XLSX válida (¿está dañada?)", f"{path.name} is not a valid XLSX file")
-        ) from None
-    try:
-        sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
-        lines = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnreadableTable(
-            tr(f"no se pudo leer la hoja de {path.name} (¿está dañada?)", f"cannot read the sheet of {path.name}")
-        ) from None
-    finally:
-        workbook.close()
-    return _split_header(lines)
+    return _split_header(collect_rows(read_rows(path), path.name))
 
 
 def _read_json(path: Path) -> Table:
@@ -119,7 +119,7 @@ def _read_json(path: Path) -> Table:
     )
     try:
         document = json.loads(decode_text(path.read_bytes(), path.name))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise UnreadableTable(not_ours) from None
     version = None
     if isinstance(document, dict):
@@ -128,8 +128,10 @@ def _read_json(path: Path) -> Table:
     if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
         raise UnreadableTable(not_ours)
     headers = list(dict.fromkeys(key for item in document for key in item))
+    if len(document) > MAX_DATA_ROWS or len(headers) > MAX_COLUMNS:
+        raise _too_many(path.name)
     rows = [(n, [item.get(h) for h in headers]) for n, item in enumerate(document, start=1)]
-    return Table(headers, rows, version)
+    return Table(headers, rows, version, formula_guards=False)
 
 
 def _read_csv(path: Path) -> Table:
@@ -143,12 +145,42 @@ def _read_csv(path: Path) -> Table:
         text = text.split("\n", 1)[1] if "\n" in text else ""
     delimiter = delimiter or sniff_delimiter(text)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        lines = collect_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), path.name)
     except csv.Error as exc:
         raise UnreadableTable(
             tr(f"{path.name} no es un CSV válido: {exc}", f"{path.name} is not valid CSV: {exc}")
         ) from None
-    return _split_header(list(enumerate(records, start=1)))
+    return _split_header(lines)
+
+
+def collect_rows(rows: Iterable[Sequence[Any]], name: str) -> list[tuple[int, list[Any]]]:
+    """The non-blank rows with their line numbers (header = 1), trailing empty cells dropped.
+
+    UnreadableTable as soon as the file passes MAX_LINES lines, MAX_DATA_ROWS rows or MAX_COLUMNS columns, so
+    a crafted file is refused while it is read, not after it filled the memory.
+    """
+    kept: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_LINES:
+            raise _too_many(name)
+        values = list(row)
+        while values and cell_text(values[-1]) == "":
+            values.pop()
+        if not values:
+            continue
+        kept.append((number, values))
+        if len(values) > MAX_COLUMNS or len(kept) > MAX_DATA_ROWS + 1:  # the header line is not a data row
+            raise _too_many(name)
+    return kept
+
+
+def _too_many(name: str) -> UnreadableTable:
+    return UnreadableTable(
+        tr(
+            f"{name} tiene demasiadas filas o columnas (máximo {MAX_DATA_ROWS} filas y {MAX_COLUMNS} columnas)",
+            f"{name} has too many rows or columns (at most {MAX_DATA_ROWS} rows and {MAX_COLUMNS} columns)",
+        )
+    )
 
 
 def decode_text(raw: bytes, name: str = "") -> str:

@@ -22,7 +22,9 @@ from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.connection import _raw_key_pragma, open_database
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import BadBackup, DamagedDatabase, DamagedKeyFile, VaultError
+from dmi_desktop.storage.kdf_limits import check_keys_document
 from dmi_desktop.storage.keyslots import KeyFile
+from dmi_desktop.storage.private_files import open_owner_only
 from dmi_desktop.storage.schema import schema_version
 from dmi_desktop.storage.vault_keys import resolve_access
 
@@ -75,7 +77,7 @@ def write_backup(db: Database, keyfile: KeyFile, key: bytes, target: Path) -> No
         body = MAGIC + struct.pack(">I", len(head)) + head + data
         mac = hmac.new(_mac_key(key), body, hashlib.sha256).digest()
         partial = Path(tmp) / "backup.part"
-        with open(partial, "wb") as fh:
+        with open_owner_only(partial) as fh:  # backups are owner-only (0600), like the vault
             fh.write(body + mac)
             fh.flush()
             os.fsync(fh.fileno())
@@ -85,7 +87,9 @@ def write_backup(db: Database, keyfile: KeyFile, key: bytes, target: Path) -> No
 def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
     """Parse a backup file; returns header, authenticated body, database bytes and MAC. BadBackup if malformed."""
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as fh:  # a big file that is no backup is refused on its first bytes
+            raw = fh.read(len(MAGIC))
+            raw += fh.read() if raw == MAGIC else b""
     except OSError as exc:
         raise BadBackup(
             tr(f"no se puede leer la copia de seguridad: {exc.strerror}", f"cannot read the backup: {exc.strerror}")
@@ -133,6 +137,7 @@ def open_backup(path: Path, *, passphrase: str) -> tuple[BackupHeader, bytes, by
     from dmi_desktop.storage.schema import latest_version
 
     header, body, data, mac = read_header(path)
+    check_keys_document(header.keys, Path(path).name, BadBackup)  # before the KDF runs on its costs
     try:
         keyfile = KeyFile.from_document(header.keys, Path(path).name)
     except DamagedKeyFile:
@@ -171,7 +176,8 @@ def staged_restore(folder: Path, data: bytes, key: bytes) -> Iterator[Path]:
     with staging as tmp:
         candidate = Path(tmp) / "vault.db"
         try:
-            candidate.write_bytes(data)
+            with open_owner_only(candidate) as fh:  # becomes vault.db: owner-only like a new vault
+                fh.write(data)
         except OSError as exc:
             raise VaultError(
                 tr(

@@ -7,6 +7,7 @@ from pathlib import Path
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.driver import Database, DatabaseError, dbapi
 from dmi_desktop.storage.errors import DamagedDatabase
+from dmi_desktop.storage.private_files import create_owner_only, tighten_to_owner_only
 
 CACHE_PAGES = -256_000  # 256 MB page cache, filled only as used: every miss costs a decryption (DESIGN §8)
 MIN_DATABASE_BYTES = 1024  # smaller than SQLCipher's smallest page: cannot hold a vault
@@ -37,6 +38,13 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
                     f"the database {path.name} is empty or truncated",
                 )
             ) from None
+    # Owner-only from the first byte (SQLite gives the WAL and shared-memory files the database's mode); a vault
+    # written by an older version (0644) is tightened when opened.
+    if create:
+        create_owner_only(path)
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            tighten_to_owner_only(path.with_name(path.name + suffix))
     try:
         conn = dbapi.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
     except DatabaseError as exc:  # no permission, a folder in its place...

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.storage.errors import DamagedKeyFile, WrongPassphrase
+from dmi_desktop.storage.kdf_limits import check_keys_document, max_iterations
 
 FORMAT = "dmi-vault-keys"
 FORMAT_VERSION = 2  # 2: slots wrap their own X25519 key and carry an envelope (coordinator_keys.py)
@@ -88,7 +89,7 @@ def calibrate(target_seconds: float = DEFAULT_UNLOCK_SECONDS, base: KdfParams = 
 
 
 def _clamp(iterations: int, minimum: int) -> int:
-    return min(max(iterations, minimum), MAX_ITERATIONS)
+    return min(max(iterations, minimum), MAX_ITERATIONS, max_iterations(KdfParams().memory_cost))
 
 
 def _fastest(params: KdfParams, salt: bytes, runs: int = 2) -> float:
@@ -210,6 +211,7 @@ class KeyFile:
     @classmethod
     def from_document(cls, doc: object, name: str = "vault.keys") -> KeyFile:
         """Build from parsed JSON, validating every field."""
+        check_keys_document(doc, name, DamagedKeyFile)  # hostile costs refused before any derivation
         try:
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:
                 raise ValueError

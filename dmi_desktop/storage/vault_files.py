@@ -17,7 +17,17 @@ DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
 BACKUPS_DIR = "backups"
 # Files SQLite and the key file writer may leave next to a vault; removed when a creation fails.
-VAULT_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME, f"{KEYS_NAME}.tmp")
+# The re-key's staging files (rekey_files.py) belong to the vault too: never an output, removed with it.
+VAULT_FILES = (
+    DB_NAME,
+    f"{DB_NAME}-wal",
+    f"{DB_NAME}-shm",
+    f"{DB_NAME}-journal",
+    f"{DB_NAME}.next",
+    KEYS_NAME,
+    f"{KEYS_NAME}.tmp",
+    f"{KEYS_NAME}.next",
+)
 
 
 def is_vault(folder: Path) -> bool:

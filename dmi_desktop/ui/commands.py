@@ -13,6 +13,7 @@ from dmi_desktop.services.vault_info import passphrase_opens
 from dmi_desktop.ui.actions import ActionSpec
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.context import AppContext
+from dmi_desktop.ui.errors import output_allowed
 from dmi_desktop.ui.help_dialog import HelpDialog
 from dmi_desktop.ui.lock import LockController
 from dmi_desktop.ui.progress import run_with_progress
@@ -149,6 +150,8 @@ class ShellCommands(QObject):
             return
         target = Path(path) if path.endswith(".dmibackup") else Path(path + ".dmibackup")
         session = self.ctx.session
+        if not output_allowed(self.window, target, session.folder):
+            return
         run_with_progress(
             self.window,
             self.ctx.worker,

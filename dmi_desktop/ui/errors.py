@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.services.output_paths import OutputRefused, check_output_path
 
 log = logging.getLogger(__name__)
 
@@ -43,3 +45,13 @@ def show_error(parent: QWidget | None, exc_or_text: BaseException | str) -> None
     if isinstance(exc_or_text, BaseException) and not isinstance(exc_or_text, DmiError):
         log_unexpected(exc_or_text)
     QMessageBox.warning(parent, QCoreApplication.translate("Errors", "DMI Desktop"), error_text(exc_or_text))
+
+
+def output_allowed(parent: QWidget | None, target: Path, vault_folder: Path | None) -> bool:
+    """False, after saying why in a dialog, when a save dialog's choice is one of the vault's own files."""
+    try:
+        check_output_path(target, vault_folder)
+    except OutputRefused as exc:
+        show_error(parent, exc)
+        return False
+    return True

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmi_desktop.domain.errors import DmiError
-from dmi_desktop.services.organisation import DEFAULT_PROGRAMME, LIMITS, Letterhead, check_logo
+from dmi_desktop.services.organisation import DEFAULT_PROGRAMME, LIMITS, MAX_LOGO_BYTES, Letterhead, check_logo
 from dmi_desktop.ui.errors import error_text
 
 PREVIEW_SIZE = 96
@@ -135,7 +135,8 @@ class OrganisationForm(QWidget):
     def load_logo(self, path: Path) -> bool:
         """Read and check an image file; on a problem show it and keep the previous logo."""
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # one byte past the limit is enough to refuse a huge file
+                data = handle.read(MAX_LOGO_BYTES + 1)
             check_logo(data)
         except OSError:
             self._logo_problem(self.tr("The file could not be read."))

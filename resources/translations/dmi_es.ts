@@ -1081,6 +1081,10 @@
         <translation>No se pudo leer el archivo.</translation>
     </message>
     <message>
+        <source>The file is too large for a photo (at most {limit} MB).</source>
+        <translation>El archivo es demasiado grande para una foto (máximo {limit} MB).</translation>
+    </message>
+    <message>
         <source>The file is not an image this program can read.</source>
         <translation>El archivo no es una imagen que este programa pueda leer.</translation>
     </message>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dmi_desktop.services.exporter import EXPORT_FORMATS, export_participants
 from dmi_desktop.services.participants import ParticipantQuery
-from dmi_desktop.ui.errors import show_error
+from dmi_desktop.ui.errors import output_allowed, show_error
 from dmi_desktop.ui.progress import run_with_progress
 from dmi_desktop.ui.worker import TaskContext, TaskHandle
 
@@ -48,6 +48,8 @@ def export_current_list(ctx: AppContext, parent: QWidget, query: ParticipantQuer
     if not path:
         return None
     out, fmt = format_for(Path(path), chosen)
+    if not output_allowed(parent, out, ctx.session.folder):
+        return None
     return run_export(ctx, parent, query, out, fmt)
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
 
 MAX_SIDE = 800  # enough for a face on a letter; keeps the vault small
+MAX_FILE_MB = 20  # a phone's photo is 3-12 MB; a bigger file is a mistake (a video), never read whole
 PREVIEW_W, PREVIEW_H = 150, 190
 
 
@@ -93,9 +94,14 @@ class PhotoBox(QWidget):
         """Read, shrink and store the image at ``path``."""
         try:
             with open(path, "rb") as handle:
-                raw = handle.read()
+                raw = handle.read(MAX_FILE_MB * 1024 * 1024 + 1)
         except OSError:
             show_error(self, self.tr("The file could not be read."))
+            return
+        if len(raw) > MAX_FILE_MB * 1024 * 1024:
+            show_error(
+                self, self.tr("The file is too large for a photo (at most {limit} MB).").format(limit=MAX_FILE_MB)
+            )
             return
         data = shrink_photo(raw)
         if data is None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from dmi_desktop.services.recovery_sheet import key_lines, write_recovery_sheet
 from dmi_desktop.services.session import Session
-from dmi_desktop.ui.errors import error_text
+from dmi_desktop.ui.errors import error_text, output_allowed
 from dmi_desktop.ui.wizard.base import TranslatedPage
 from dmi_desktop.ui.wizard.print_sheet import print_recovery_key
 from dmi_desktop.ui.worker import TaskContext, Worker
@@ -184,10 +184,15 @@ class RecoveryPage(TranslatedPage):
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        folder = self.created.session.folder
+        if not output_allowed(self, target, folder):
+            return
         key, details = self.created.recovery_key, self._sheet_details()
         self.save_pdf.setEnabled(False)
         self._worker.submit(
-            lambda _ctx: write_recovery_sheet(target, key, **details), self._pdf_saved, self._pdf_failed
+            lambda _ctx: write_recovery_sheet(target, key, vault_folder=folder, **details),
+            self._pdf_saved,
+            self._pdf_failed,
         )
 
     def _pdf_saved(self, path: Path) -> None:
