@@ -76,6 +76,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "el archivo de llaves {name} está dañado",
         "en": "the key file {name} is damaged",
     },
+    # -- hardening: damage, full disks, banked-case statuses --------------------------------------
+    "banked_status_coordinators": {
+        "es": "solo coordinadores pueden mover a un participante hacia o desde «{status}»",
+        "en": "only coordinators can move a participant into or out of “{status}”",
+    },
+    "case_activated_coordinators": {
+        "es": "solo coordinadores pueden marcar o desmarcar «caso en reserva activado»",
+        "en": "only coordinators can set or clear “banked case activated”",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
