@@ -21,6 +21,7 @@ from dmi_desktop.cli.parsing import group, leaf, positive_int, unlock_seconds
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
 from dmi_desktop.services import backups, paths
+from dmi_desktop.services.failures import DamagedDatabase
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.session import Session
 
@@ -141,9 +142,20 @@ def run_init(ctx: Context) -> int:
 
 
 def run_check(ctx: Context) -> int:
-    """Page MACs, SQLite integrity and the audit chain; exit 1 on any problem."""
-    session = ctx.open()
-    problems = session.vault.integrity_problems()
+    """Page MACs and SQLite integrity (before anything is written, the access entry included), then the audit
+    chain; exit 1 on any problem. A damaged vault is left exactly as it was."""
+    try:
+        session = ctx.open(verify=True)
+    except DamagedDatabase as exc:
+        if not exc.problems:  # damaged beyond a page check: the open itself says why
+            raise
+        if ctx.json:
+            emit_json({"ok": False, "problems": exc.problems, "audit_entries": None})
+        else:
+            for problem in exc.problems:
+                out(problem)
+        raise
+    problems: list[str] = []
     audit = session.verify_audit()
     if not audit.ok:
         problems.append(
