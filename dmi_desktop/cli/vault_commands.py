@@ -289,7 +289,7 @@ def run_audit_verify(ctx: Context) -> int:
 
 def run_demo(ctx: Context) -> int:
     """A new vault full of realistic fake data (Faker es_CL), reproducible with --seed."""
-    from dmi_desktop.services.demo import create_demo_vault
+    from dmi_desktop.services.demo import build_demo_vault
 
     args = ctx.args
     folder = vault_folder(args, default=paths.demo_vault())
@@ -301,7 +301,7 @@ def run_demo(ctx: Context) -> int:
         else os.environ.get(ENV_PASSPHRASE)
     )
     user = acting_user(args) or paths.DEMO_USER
-    recovery = create_demo_vault(
+    recovery = build_demo_vault(  # built aside and moved in at the end: a killed demo leaves no half-vault
         folder,
         participants=args.participants,
         seed=args.seed,
