@@ -233,14 +233,22 @@ def run_restore(ctx: Context) -> int:
                 f"give the backup's passphrase ({ENV_BACKUP_PASSPHRASE} or --backup-passphrase-file)",
             )
         )
-    confirm(
-        tr(
-            f"¿Reemplazar la bóveda en {folder} con {source.name}?",
-            f"Replace the vault in {folder} with {source.name}?",
-        ),
-        args.yes,
-    )
-    restored = backups.restore(session, source, secret)
+
+    def ask(other_vault: str | None) -> bool:
+        """Asked once the backup is verified; a backup of another vault names both vaults (--yes: no question)."""
+        if other_vault is None:
+            question = tr(
+                f"¿Reemplazar la bóveda en {folder} con {source.name}?",
+                f"Replace the vault in {folder} with {source.name}?",
+            )
+        else:
+            question = tr(f"{other_vault}: ¿reemplazarla?", f"{other_vault}: replace it?")
+            if args.yes:
+                warn(tr(f"aviso: {other_vault}; se restaura por --yes", f"notice: {other_vault}; restored (--yes)"))
+        confirm(question, args.yes)  # "no" raises: nothing has changed yet
+        return True
+
+    restored = backups.restore(session, source, secret, ask)
     safety = restored.safety_backup
     ctx.session = None  # restore closed it: the vault it had open was replaced
     _done(
