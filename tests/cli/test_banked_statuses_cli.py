@@ -26,6 +26,8 @@ def test_staff_cannot_bank_unbank_or_activate_with_set_status(cli: Cli) -> None:
     assert shown["allowed_next"] == ["not_eligible", "dropped"]
     cli.ok("participant", "set-status", pid, "eligible", "--reason", "revisado con Fiscalía")
     cli("participant", "set-status", pid, "summoned", passphrase=STAFF_PASSPHRASE).assert_refused("solo coordinadores")
+    shown = cli.ok("participant", "show", pid, passphrase=STAFF_PASSPHRASE).stdout
+    assert "(siguientes: ninguno: los mueven coordinadores)" in shown
     assert _status(cli, pid) == "eligible"
 
 
