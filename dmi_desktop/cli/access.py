@@ -131,18 +131,21 @@ class Context:
         """Whether --json was given."""
         return bool(getattr(self.args, "json", False))
 
-    def open(self) -> Session:
-        """Unlock the vault with the recovery key or the passphrase, as the acting user."""
+    def open(self, *, verify: bool = False) -> Session:
+        """Unlock the vault with the recovery key or the passphrase, as the acting user.
+
+        ``verify``: every page is checked before anything is written (DamagedDatabase lists the problems).
+        """
         if self.session is not None:
             return self.session
         folder = vault_folder(self.args)
         user = acting_user(self.args)
         key = recovery_key(self.args)
         if key is not None:
-            self.session = Session.unlock_with_recovery(folder, key, user)
+            self.session = Session.unlock_with_recovery(folder, key, user, verify=verify)
         else:
             self.passphrase = passphrase(self.args)
-            self.session = Session.unlock(folder, self.passphrase, user)
+            self.session = Session.unlock(folder, self.passphrase, user, verify=verify)
         for notice in self.session.notices:  # a new device identity, a clock set back: said once, on stderr
             warn(tr(f"aviso: {notice}", f"notice: {notice}"))
         return self.session

@@ -15,6 +15,7 @@ from dmi_desktop.cli.io import CliError, UsageError, printable, tolerate_unencod
 from dmi_desktop.cli.parsing import add_global_options
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.messages import set_language
+from dmi_desktop.services.failures import as_user_error
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +132,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (CliError, DmiError) as exc:
         return _fail(str(exc))
-    except OSError as exc:
-        return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return _fail(tr("interrumpido", "interrupted"))
     except OverflowError:
@@ -140,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         return _fail(tr("no hay memoria suficiente para esta orden", "not enough memory for this command"))
     except Exception as exc:
+        problem = as_user_error(exc)  # a damaged page met while reading, a full disk: never "unexpected"
+        if problem is not None:
+            return _fail(str(problem))
+        if isinstance(exc, OSError):
+            return _fail(_os_message(exc))
         # The message may hold personal data: log only the type and where it happened.
         log.debug("unexpected %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         return _fail(

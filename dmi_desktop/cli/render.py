@@ -10,7 +10,7 @@ from dmi_desktop.cli.io import jsonable, out, tr
 from dmi_desktop.domain.fields import entity, field
 from dmi_desktop.domain.models import Participant, ParticipantFile, Record, StatusChange
 from dmi_desktop.domain.rut import format_rut
-from dmi_desktop.domain.status import Status, label
+from dmi_desktop.domain.status import Status, is_terminal, label
 
 _SYNC_FIELDS = frozenset({"created_hlc", "updated_hlc", "origin", "deleted", "participant_id"})
 
@@ -84,7 +84,9 @@ def print_file(file: ParticipantFile, allowed: list[Status], restricted_visible:
     minor = tr(" — MENOR DE EDAD", " — MINOR") if p.is_minor_on(today) else ""
     out(_line([(_label("rut"), format_rut(p.rut)), (_label("birth_date"), born + minor), (_label("sex"), p.sex)]))
     out(_line([(_label("phone"), p.phone), (_label("address"), p.address), (_label("sector"), p.sector)]))
-    next_states = ", ".join(label(s) for s in allowed) or tr("ninguno (ficha cerrada)", "none (file closed)")
+    closed = tr("ninguno (ficha cerrada)", "none (file closed)")
+    coordinators = tr("ninguno: los mueven coordinadores", "none: coordinators move it")  # a banked case, for staff
+    next_states = ", ".join(label(s) for s in allowed) or (closed if is_terminal(p.status) else coordinators)
     out(f"{_label('status')}: {label(p.status)}   ({tr('siguientes', 'next')}: {next_states})")
     for attr, table in SECTIONS:
         records = getattr(file, attr)

@@ -22,6 +22,7 @@ from dmi_desktop.cli.parsing import MAX_DEMO_PARTICIPANTS, at_most, group, leaf,
 from dmi_desktop.domain.messages import language
 from dmi_desktop.domain.roles import ROLE_LABELS
 from dmi_desktop.services import backups, paths
+from dmi_desktop.services.failures import DamagedDatabase
 from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.session import Session
@@ -152,9 +153,20 @@ def run_init(ctx: Context) -> int:
 
 
 def run_check(ctx: Context) -> int:
-    """Page MACs, SQLite integrity and the audit chain; exit 1 on any problem."""
-    session = ctx.open()
-    problems = session.vault.integrity_problems()
+    """Page MACs and SQLite integrity (before anything is written, the access entry included), then the audit
+    chain; exit 1 on any problem. A damaged vault is left exactly as it was."""
+    try:
+        session = ctx.open(verify=True)
+    except DamagedDatabase as exc:
+        if not exc.problems:  # damaged beyond a page check: the open itself says why
+            raise
+        if ctx.json:
+            emit_json({"ok": False, "problems": exc.problems, "audit_entries": None})
+        else:
+            for problem in exc.problems:
+                out(problem)
+        raise
+    problems: list[str] = []
     audit = session.verify_audit()
     if not audit.ok:
         problems.append(
@@ -237,14 +249,22 @@ def run_restore(ctx: Context) -> int:
                 f"give the backup's passphrase ({ENV_BACKUP_PASSPHRASE} or --backup-passphrase-file)",
             )
         )
-    confirm(
-        tr(
-            f"¿Reemplazar la bóveda en {folder} con {source.name}?",
-            f"Replace the vault in {folder} with {source.name}?",
-        ),
-        args.yes,
-    )
-    restored = backups.restore(session, source, secret)
+
+    def ask(other_vault: str | None) -> bool:
+        """Asked once the backup is verified; a backup of another vault names both vaults (--yes: no question)."""
+        if other_vault is None:
+            question = tr(
+                f"¿Reemplazar la bóveda en {folder} con {source.name}?",
+                f"Replace the vault in {folder} with {source.name}?",
+            )
+        else:
+            question = tr(f"{other_vault}: ¿reemplazarla?", f"{other_vault}: replace it?")
+            if args.yes:
+                warn(tr(f"aviso: {other_vault}; se restaura por --yes", f"notice: {other_vault}; restored (--yes)"))
+        confirm(question, args.yes)  # "no" raises: nothing has changed yet
+        return True
+
+    restored = backups.restore(session, source, secret, ask)
     safety = restored.safety_backup
     ctx.session = None  # restore closed it: the vault it had open was replaced
     _done(
@@ -293,7 +313,7 @@ def run_audit_verify(ctx: Context) -> int:
 
 def run_demo(ctx: Context) -> int:
     """A new vault full of realistic fake data (Faker es_CL), reproducible with --seed."""
-    from dmi_desktop.services.demo import create_demo_vault
+    from dmi_desktop.services.demo import build_demo_vault
 
     args = ctx.args
     folder = vault_folder(args, default=paths.demo_vault())
@@ -305,7 +325,7 @@ def run_demo(ctx: Context) -> int:
         else os.environ.get(ENV_PASSPHRASE)
     )
     user = acting_user(args) or paths.DEMO_USER
-    recovery = create_demo_vault(
+    recovery = build_demo_vault(  # built aside and moved in at the end: a killed demo leaves no half-vault
         folder,
         participants=args.participants,
         seed=args.seed,

@@ -81,6 +81,24 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "contiene caracteres de control no permitidos ({chars})",
         "en": "contains control characters that are not allowed ({chars})",
     },
+    # -- hardening: damage, full disks, banked-case statuses --------------------------------------
+    "banked_status_coordinators": {
+        "es": "solo coordinadores pueden mover a un participante hacia o desde «{status}»",
+        "en": "only coordinators can move a participant into or out of “{status}”",
+    },
+    "vault_damaged": {
+        "es": "la bóveda está dañada: restaure un respaldo",
+        "en": "the vault is damaged: restore a backup",
+    },
+    "disk_full": {"es": "disco lleno", "en": "disk full"},
+    "disk_full_nothing_saved": {
+        "es": "disco lleno: no se guardó nada",
+        "en": "disk full: nothing was saved",
+    },
+    "case_activated_coordinators": {
+        "es": "solo coordinadores pueden marcar o desmarcar «caso en reserva activado»",
+        "en": "only coordinators can set or clear “banked case activated”",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.

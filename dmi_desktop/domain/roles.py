@@ -30,6 +30,11 @@ def can_see_restricted(role: Role) -> bool:
     return role is Role.COORDINATOR
 
 
+def can_handle_banked_case(role: Role) -> bool:
+    """Only coordinators move files into or out of the banked-case states or mark a case activated."""
+    return role is Role.COORDINATOR
+
+
 def can_manage_users(role: Role) -> bool:
     """Only coordinators add or remove users and restore backups."""
     return role is Role.COORDINATOR

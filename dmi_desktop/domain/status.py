@@ -79,6 +79,10 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 
 INITIAL_STATUS = Status.IDENTIFIED
 
+# The banked case as a status: the case is banked (eligible) or activated. Only coordinators move a file into or
+# out of these states (DOMAIN.md: the banked case is the prosecutor's lever, not the office's).
+BANKED_STATES = frozenset({Status.ELIGIBLE, Status.CASE_ACTIVATED})
+
 
 def label(status: Status | str, language: str | None = None) -> str:
     """Human label of a status in ``language`` (default: the current message language)."""
@@ -102,6 +106,15 @@ def allowed_next(current: Status | str) -> list[Status]:
     """Legal next states, in declaration order (stable for menus)."""
     targets = TRANSITIONS[Status(current)]
     return [s for s in Status if s in targets]
+
+
+def allowed_next_for(current: Status | str, *, banked: bool) -> list[Status]:
+    """Legal next states a role may choose: without ``banked``, none into or out of the banked-case states."""
+    if banked:
+        return allowed_next(current)
+    if Status(current) in BANKED_STATES:
+        return []
+    return [s for s in allowed_next(current) if s not in BANKED_STATES]
 
 
 def check_transition(current: Status | str, target: Status | str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
 
 log = logging.getLogger(__name__)
+# Asked before a restore replaces anything: None for the same vault, else "este respaldo es de la bóveda «X» …".
+Confirm = Callable[[str | None], bool]
 
 
 @dataclass(frozen=True)
@@ -46,16 +49,17 @@ def backup(session: Session, out: Path) -> Path:
     return out
 
 
-def restore(session: Session, backup_file: Path, passphrase: str) -> Restored:
+def restore(session: Session, backup_file: Path, passphrase: str, confirm: Confirm | None = None) -> Restored:
     """Replace the session's vault with a backup opened by ``passphrase``; returns the safety backup's path.
 
-    Only coordinators may do this. The backup is verified before anything is touched; the session is
-    closed afterwards (the vault it had open no longer exists).
+    Only coordinators may do this. The backup is verified before anything is touched; then ``confirm`` is
+    asked — with None for a backup of this same vault, with a sentence naming both vaults for another vault's
+    (without ``confirm`` such a backup is refused). The session is closed afterwards (its vault was replaced).
     """
     session.require_coordinator("restaurar copias de seguridad")
     backup_file = Path(backup_file)
     folder = session.folder
-    safety = session.vault.restore_from(backup_file, passphrase)
+    safety = session.vault.restore_from(backup_file, passphrase, confirm)
     session.close()
     notices = _audit_restored(folder, passphrase, {"file": backup_file.name, "safety_backup": safety.name})
     return Restored(safety, notices)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 import random
 import shutil
 import time
@@ -20,6 +19,7 @@ from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus
 from dmi_desktop.domain.rut import rut_check_digit
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services import demo_data as data
+from dmi_desktop.services.build_aside import build_aside
 from dmi_desktop.services.changes import ChangeBus, ChangeKind, Changes
 from dmi_desktop.services.demo_data import ROUTES, Event, PersonPlan, add_months, final_states, pick
 from dmi_desktop.services.organisation import OrganisationService
@@ -27,7 +27,7 @@ from dmi_desktop.services.paths import DEMO_PASSPHRASE, DEMO_USER, demo_vault
 from dmi_desktop.services.session import Session
 from dmi_desktop.services.tabular import tr
 from dmi_desktop.storage.keyslots import KdfParams
-from dmi_desktop.storage.vault import is_vault
+from dmi_desktop.storage.vault import DB_NAME, KEYS_NAME, is_vault
 
 log = logging.getLogger(__name__)
 
@@ -407,6 +407,15 @@ def create_demo_vault(
     return recovery
 
 
+def build_demo_vault(folder: Path, **options: Any) -> str:
+    """Create the demo vault at ``folder`` as :func:`create_demo_vault` does, but built aside and moved into place
+    at the end: a killed ``demo`` leaves no half-made vault there (the next one discards its leftover)."""
+    folder = Path(folder)
+    if has_vault_files(folder):
+        raise DmiError(tr(f"ya existe una bóveda en {folder}", f"a vault already exists in {folder}"))
+    return build_aside(folder, lambda scratch: create_demo_vault(scratch, **options))
+
+
 def ensure_demo_vault(
     folder: Path | None = None,
     *,
@@ -426,25 +435,21 @@ def ensure_demo_vault(
                 f"{folder} is not empty and holds no vault",
             )
         )
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    building = folder.parent / f".{folder.name}.creando-{os.getpid()}"
-    shutil.rmtree(building, ignore_errors=True)
+    options = {"participants": participants, "kdf": kdf, "progress": progress, "cancelled": cancelled}
     try:
-        create_demo_vault(building, participants=participants, kdf=kdf, progress=progress, cancelled=cancelled)
-        if folder.exists():
-            folder.rmdir()
-        os.replace(building, folder)
+        build_aside(folder, lambda scratch: create_demo_vault(scratch, **options))
     except OSError:
-        shutil.rmtree(building, ignore_errors=True)
         if is_vault(folder):  # another window built it at the same time
             return folder
         raise DmiError(
             tr(f"no se pudo crear la bóveda de demostración en {folder}", f"cannot create {folder}")
         ) from None
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
     return folder
+
+
+def has_vault_files(folder: Path) -> bool:
+    """Either file of a vault in ``folder`` (a damaged half-vault counts: it is never built over)."""
+    return (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()
 
 
 def _remove_vault(folder: Path, existed: bool) -> None:

@@ -17,6 +17,7 @@ from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import check_transition
 from dmi_desktop.domain.validation import clean_participant_fields, clean_record_id
+from dmi_desktop.services.banked_case import refuse_banked_move
 from dmi_desktop.services.import_mapping import (
     RUT_DV,
     SEX_WORDS,
@@ -251,7 +252,7 @@ def _plan(
 
     A known ID updates (only what differs; a different status must be a legal move), a tombstoned one is an
     error, an unknown one creates the person with that ID; RUTs may repeat neither in the file nor in the
-    vault, except the person's own.
+    vault, except the person's own. Only coordinators import statuses into or out of the banked case.
     """
     known = service.by_ids([f["id"] for _line, f in entries if f.get("id")])
     id_column = column_of.get("id", "ID")
@@ -285,13 +286,20 @@ def _plan(
             if owner is not None and owner != pid:
                 problems.append(RowError(line, rut_column, message("rut_duplicate", rut=rut)))
         action = NEW
+        status_column = column_of.get("status", "status")
+        if current is None and fields.get("status"):
+            try:
+                refuse_banked_move(service.session.role, None, fields["status"])
+            except PermissionDenied as exc:
+                problems.append(RowError(line, status_column, str(exc)))
         if current is not None:
             diff = differences(current, _without_id(fields))
             if "status" in diff:
                 try:
                     check_transition(current.status, diff["status"])
-                except IllegalTransition as exc:
-                    problems.append(RowError(line, column_of.get("status", "status"), str(exc)))
+                    refuse_banked_move(service.session.role, current.status, diff["status"])
+                except (IllegalTransition, PermissionDenied) as exc:
+                    problems.append(RowError(line, status_column, str(exc)))
             action = UPDATE if diff else UNCHANGED
         plan.append((line, fields, action))
     return plan, problems

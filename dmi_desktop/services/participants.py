@@ -11,15 +11,17 @@ from dmi_desktop.domain.errors import NotFound, ValidationError
 from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
-from dmi_desktop.domain.status import Status, allowed_next, check_transition, label, parse_status
+from dmi_desktop.domain.roles import can_handle_banked_case, can_see_restricted
+from dmi_desktop.domain.status import Status, allowed_next_for, check_transition, parse_status
 from dmi_desktop.domain.validation import (
     clean_child_fields,
     clean_participant_fields,
     clean_reason,
     clean_record_id,
 )
+from dmi_desktop.services.banked_case import refuse_banked_move, refuse_case_activation, refuse_new_statuses
 from dmi_desktop.services.changes import ChangeKind, Changes
-from dmi_desktop.storage.records import public_dict
+from dmi_desktop.storage.records import public_dict, to_column
 from dmi_desktop.storage.repositories import (
     ChildRepository,
     ParticipantQuery,
@@ -156,14 +158,13 @@ class ParticipantService:
         return self.repo.photo(participant_id)
 
     def allowed_statuses(self, participant_id: str) -> list[Status]:
-        """Legal next states from the participant's current one."""
-        return allowed_next(self.repo.get(participant_id).status)
+        """Legal next states from the participant's current one that this role may choose."""
+        banked = can_handle_banked_case(self.session.role)
+        return allowed_next_for(self.repo.get(participant_id).status, banked=banked)
 
     @property
     def can_see_restricted(self) -> bool:
         """Whether the session's role may see banked cases."""
-        from dmi_desktop.domain.roles import can_see_restricted
-
         return can_see_restricted(self.session.role)
 
     # -- writing ----------------------------------------------------------------------------
@@ -172,6 +173,7 @@ class ParticipantService:
         """Validate and insert a participant (status starts at "identificado" unless an initial one is given)."""
         self.session.require_write("crear participantes")
         values = clean_participant_fields(fields, today=today or date.today())
+        refuse_new_statuses(self.session.role, [values])
         with self.session.write("crear participantes"):
             self._check_rut_free(values.get("rut", ""), None)
             p = self.repo.add(values)
@@ -214,6 +216,7 @@ class ParticipantService:
         self.session.require_write("importar participantes")
         day = today or date.today()
         values = [self._new_values(fields, day) for fields in rows]
+        refuse_new_statuses(self.session.role, values)
         created: list[Participant] = []
         with self.batch("importar participantes", audit_action="participant.import"):
             own = [v["id"] for v in values if "id" in v]
@@ -249,6 +252,8 @@ class ParticipantService:
         self._check_table(table)
         day = today or date.today()
         values = [{**clean_child_fields(table, fields, today=day), "participant_id": pid} for pid, fields in rows]
+        for v in values:
+            refuse_case_activation(self.session.role, table, v)
         added: list[Any] = []
         with self.session.write("agregar registros"), self.session.batch(f"{table}.import", table):
             missing = {pid for pid, _ in rows} - self.repo.live_ids([pid for pid, _ in rows])
@@ -295,6 +300,7 @@ class ParticipantService:
         target = diff.pop("status", None)
         if target is not None:
             check_transition(before.status, target)
+            refuse_banked_move(self.session.role, before.status, target)
         after = before
         if diff:
             if "rut" in diff:
@@ -355,6 +361,7 @@ class ParticipantService:
         with self.session.write("cambiar estados"):
             before = self.repo.get(participant_id)
             check_transition(before.status, new_status)
+            refuse_banked_move(self.session.role, before.status, new_status)
             after = self._move_status(before, new_status, reason)
         self.session.publish(Changes("participant", ChangeKind.STATUS, (participant_id,), participant_id))
         return after
@@ -397,6 +404,7 @@ class ParticipantService:
         self.session.require_write("agregar registros")
         self._check_table(table)
         values = clean_child_fields(table, fields, today=today or date.today())
+        refuse_case_activation(self.session.role, table, values)
         with self.session.write("agregar registros"):
             self.repo.get(participant_id)
             record = self.children[table].add({**values, "participant_id": participant_id})
@@ -412,6 +420,7 @@ class ParticipantService:
         with self.session.write("editar registros"):
             repo = self.children[table]
             before = public_dict(repo.get(record_id))
+            refuse_case_activation(self.session.role, table, values, before)
             diff = {k: v for k, v in values.items() if public_dict_value(v) != before.get(k)}
             record = repo.update(record_id, diff) if diff else repo.get(record_id)
             after = public_dict(record)
@@ -473,14 +482,7 @@ def differences(before: Participant, values: dict[str, Any]) -> dict[str, Any]:
 
 def public_dict_value(value: Any) -> Any:
     """Compare new input with stored values in their stored form."""
-    from dmi_desktop.storage.records import to_column
-
     return to_column(value)
-
-
-def status_label(status: Status) -> str:
-    """Label in the current language (re-exported for the UI and CLI)."""
-    return label(status)
 
 
 def _filled(values: dict[str, Any]) -> list[str]:

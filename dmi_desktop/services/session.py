@@ -111,14 +111,20 @@ class Session:
         return cls(vault), recovery
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str, user: str | None = None) -> Session:
-        """Unlock with a passphrase (slow on purpose: run off the GUI thread)."""
-        return cls._audited(Vault.unlock(Path(folder), passphrase, user, installation_record()), "vault.unlock")
+    def unlock(cls, folder: Path, passphrase: str, user: str | None = None, *, verify: bool = False) -> Session:
+        """Unlock with a passphrase (slow on purpose: run off the GUI thread).
+
+        ``verify`` checks every page before anything is written, the access entry included (``check``).
+        """
+        vault = Vault.unlock(Path(folder), passphrase, user, installation_record(), verify=verify)
+        return cls._audited(vault, "vault.unlock")
 
     @classmethod
-    def unlock_with_recovery(cls, folder: Path, recovery_key: str, user: str | None = None) -> Session:
-        """Unlock with the recovery key, acting as ``user`` (default: first coordinator)."""
-        vault = Vault.unlock_with_recovery(Path(folder), recovery_key, user, installation_record())
+    def unlock_with_recovery(
+        cls, folder: Path, recovery_key: str, user: str | None = None, *, verify: bool = False
+    ) -> Session:
+        """Unlock with the recovery key, acting as ``user`` (default: first coordinator); ``verify`` as unlock's."""
+        vault = Vault.unlock_with_recovery(Path(folder), recovery_key, user, installation_record(), verify=verify)
         return cls._audited(vault, "vault.recovery_unlock")
 
     @classmethod

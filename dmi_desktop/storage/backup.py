@@ -104,7 +104,9 @@ def read_header(path: Path) -> tuple[BackupHeader, bytes, bytes, bytes]:
         start = len(MAGIC) + 4
         head = json.loads(raw[start : start + head_len].decode("utf-8"))
         header = BackupHeader(
-            str(head["vault_id"]),
+            # Every backup this app wrote names its vault; one that does not is named by its key slots' document
+            # (the vault id is bound into every slot's authenticated data, so it cannot be swapped).
+            str(head.get("vault_id") or head["keys"]["vault_id"]),
             str(head["created_at"]),
             int(head["schema_version"]),
             str(head["app_version"]),

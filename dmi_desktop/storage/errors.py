@@ -26,7 +26,22 @@ class DamagedKeyFile(VaultError):
 
 
 class DamagedDatabase(VaultError):
-    """vault.db is truncated, corrupted, or not the database the key slots belong to."""
+    """vault.db is truncated, corrupted, or not the database the key slots belong to.
+
+    ``problems`` lists what a full check found (page by page), when one was run.
+    """
+
+    def __init__(self, message: str, problems: list[str] | tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+class OtherVaultBackup(VaultError):
+    """A backup of another vault (another vault id), refused unless the restore was confirmed naming both."""
+
+
+class DiskFull(VaultError):
+    """No room left on the disk (SQLITE_FULL, ENOSPC): nothing was saved; never reported as damage."""
 
 
 class VaultInUse(VaultError):

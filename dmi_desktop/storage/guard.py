@@ -2,36 +2,46 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from dmi_desktop.domain.messages import tr
+from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.storage.driver import DatabaseError
-from dmi_desktop.storage.errors import DamagedDatabase, VaultError
+from dmi_desktop.storage.errors import DamagedDatabase, DiskFull, VaultError
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Primary SQLite result codes (the low byte of extended codes).
 _IOERR, _CORRUPT, _FULL, _NOTADB = 10, 11, 13, 26
+# "No space left on device" and "disk quota exceeded": both mean the disk is full for this user.
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
-def user_error(exc: DatabaseError) -> VaultError | None:
-    """The user-presentable error for a damaged file or a failing disk; None for programming errors."""
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLITE_FULL and for an OS error saying there is no room left."""
+    if isinstance(exc, DatabaseError):
+        return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == _FULL
+    return isinstance(exc, OSError) and exc.errno in _NO_SPACE
+
+
+def user_error(exc: BaseException) -> VaultError | None:
+    """The user-presentable error for a damaged file or a failing or full disk; None for programming errors.
+
+    A page that fails its HMAC reads as SQLITE_NOTADB ("file is not a database"), a broken b-tree as
+    SQLITE_CORRUPT ("database disk image is malformed"): both say the vault is damaged. A full disk is never
+    reported as damage.
+    """
+    if is_disk_full(exc):
+        return DiskFull(message("disk_full_nothing_saved"))
+    if not isinstance(exc, DatabaseError):
+        return None
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_CORRUPT, _NOTADB) or (code == 0 and type(exc) is DatabaseError):
-        return DamagedDatabase(
-            tr(
-                "la base de datos de la bóveda está dañada; verifíquela (dmi check) y restaure una copia de seguridad",
-                "the vault's database is damaged; check it (dmi check) and restore a backup",
-            )
-        )
-    if code == _FULL:
-        return VaultError(
-            tr("el disco está lleno: no se guardó el cambio", "the disk is full: the change was not saved")
-        )
+        return DamagedDatabase(message("vault_damaged"))
     if code == _IOERR:
         return VaultError(
             tr(
@@ -49,7 +59,7 @@ def translate(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except DatabaseError as exc:
+        except (DatabaseError, OSError) as exc:
             problem = user_error(exc)
             if problem is None:
                 raise

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dmi_desktop.domain.hlc import DEFAULT_MAX_AHEAD_MS, HybridLogicalClock, device_tag
-from dmi_desktop.domain.messages import tr
+from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.storage import identity, keyslots, roster, schema
 from dmi_desktop.storage.audit import AuditLog
@@ -39,10 +39,11 @@ from dmi_desktop.storage.vault_files import (
     BACKUPS_DIR,
     DB_NAME,
     KEYS_NAME,
-    install_restore_over,
+    first_coordinator,
     integrity_problems,
     is_vault,
     reason,
+    refuse_damaged,
     remove_vault_files,
     restore_into_empty,
     stamp,
@@ -220,20 +221,33 @@ class Vault(VaultKeys):
 
     @classmethod
     def unlock(
-        cls, folder: Path, passphrase: str, user: str | None = None, installation: InstallationRecord | None = None
+        cls,
+        folder: Path,
+        passphrase: str,
+        user: str | None = None,
+        installation: InstallationRecord | None = None,
+        *,
+        verify: bool = False,
     ) -> Vault:
         """Open with a user's passphrase (any user's slot when ``user`` is None).
 
         With an ``installation`` record, a copied or restored vault gets a new device identity (see identity.py).
+        ``verify`` checks every page before anything is written (``check``): DamagedDatabase lists the problems.
         """
-        return cls._open(Path(folder), lambda kf: kf.unlock_user(user, passphrase), user, installation)
+        return cls._open(Path(folder), lambda kf: kf.unlock_user(user, passphrase), user, installation, verify)
 
     @classmethod
     def unlock_with_recovery(
-        cls, folder: Path, recovery_key: str, user: str | None = None, installation: InstallationRecord | None = None
+        cls,
+        folder: Path,
+        recovery_key: str,
+        user: str | None = None,
+        installation: InstallationRecord | None = None,
+        *,
+        verify: bool = False,
     ) -> Vault:
-        """Open with the recovery key, acting as ``user`` (default: the first coordinator)."""
-        return cls._open(Path(folder), lambda kf: kf.unlock_recovery(recovery_key), user, installation)
+        """Open with the recovery key, acting as ``user`` (default: the first coordinator); ``verify`` as unlock's."""
+        return cls._open(Path(folder), lambda kf: kf.unlock_recovery(recovery_key), user, installation, verify)
 
     @classmethod
     def open_with_key(
@@ -249,6 +263,7 @@ class Vault(VaultKeys):
         unwrap: Callable[[KeyFile], tuple[bytes, Slot | None, bytes | None]],
         user: str | None,
         installation: InstallationRecord | None,
+        verify: bool = False,
     ) -> Vault:
         """Check the folder, take the lock, unwrap the key, open and prepare the database.
 
@@ -273,10 +288,12 @@ class Vault(VaultKeys):
             access = resolve_access(keyfile, *unwrap(keyfile))
             key = access.db_key
             db = open_database(folder / DB_NAME, key)
+            if verify:
+                refuse_damaged(db)  # before the migration, the token and the access entry write anything
             slot = access.slot
             acting = slot.user if slot is not None and slot.kind == keyslots.USER else user
             migrated_from = cls._prepare_schema(folder, db, keyfile, key)
-            acting = acting or _first_coordinator(db)
+            acting = acting or first_coordinator(db)
             if acting is None or db.execute("SELECT 1 FROM users WHERE name = ?", (acting,)).fetchone() is None:
                 raise WrongPassphrase(
                     tr(f"el usuario {acting!r} no existe en esta bóveda", f"no user {acting!r} in this vault")
@@ -296,14 +313,13 @@ class Vault(VaultKeys):
                 with contextlib.suppress(DatabaseError):
                     db.close()
             lock.release()
-            if isinstance(exc, DatabaseError):
-                # A page that fails its HMAC or a malformed b-tree surfaces here, on the first read.
-                raise DamagedDatabase(
-                    tr(
-                        f"la base de datos {DB_NAME} está dañada ({reason(exc)})",
-                        f"the database {DB_NAME} is damaged ({reason(exc)})",
-                    )
-                ) from None
+            # A page that fails its HMAC or a malformed b-tree surfaces here, on the first read; a full disk when
+            # the unlock writes its token. Either way nothing was written.
+            problem = user_error(exc)
+            if isinstance(problem, DamagedDatabase) or (problem is None and isinstance(exc, DatabaseError)):
+                problem = DamagedDatabase(message("vault_damaged") + f" ({DB_NAME}: {reason(exc)})")
+            if problem is not None:
+                raise problem from None
             raise
 
     @staticmethod
@@ -361,16 +377,20 @@ class Vault(VaultKeys):
     def close(self) -> None:
         """Lock the vault: close the database, forget the key, release the folder lock."""
         try:
-            self._readers.close_all()
-            if self.db is not None:
-                with contextlib.suppress(DatabaseError):
-                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                with contextlib.suppress(DatabaseError):
-                    self.db.close()
-                self.db = None  # type: ignore[assignment]
+            self.close_keeping_lock()
         finally:
             self._key = b""
             self._lock.release()
+
+    def close_keeping_lock(self) -> None:
+        """Close the database but hold the folder lock until :meth:`close` (a restore replaces the files meanwhile)."""
+        self._readers.close_all()
+        if self.db is not None:
+            with contextlib.suppress(DatabaseError):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(DatabaseError):
+                self.db.close()
+            self.db = None  # type: ignore[assignment]
 
     lock = close
 
@@ -401,13 +421,13 @@ class Vault(VaultKeys):
                 if self._keys_dirty:
                     # After the commit, never before: a crash in between leaves the old slots, which still open
                     # this database (a new user's slot is missing; a removed user's slot finds no user row).
+                    self.keyfile.save(self.folder / KEYS_NAME)  # atomic: on a full disk the old file stays
                     self._keys_dirty = False
-                    self.keyfile.save(self.folder / KEYS_NAME)
         except BaseException as exc:
             if saved is not None and self._keys_dirty:
-                self.keyfile.slots = saved.slots  # nothing was written to disk: forget the slot changes
+                self.keyfile.slots = saved.slots  # not written to disk: memory keeps what the disk has
                 self._keys_dirty = False
-            problem = user_error(exc) if isinstance(exc, DatabaseError) else None
+            problem = user_error(exc)
             if problem is not None:
                 raise problem from None
             raise
@@ -444,29 +464,12 @@ class Vault(VaultKeys):
 
     # -- maintenance ---------------------------------------------------------------------------
 
-    def restore_from(self, backup: Path, passphrase: str) -> Path:
-        """Replace this vault with a backup (checked first); the current state is backed up, then the vault closes.
+    def restore_from(self, backup: Path, passphrase: str, confirm: Callable[[str | None], bool] | None = None) -> Path:
+        """Replace this vault with a backup (checked first; another vault's only if ``confirm`` agrees); see
+        restore.py. Returns the safety backup taken of the replaced state; the vault closes."""
+        from dmi_desktop.storage.restore import restore_over
 
-        Returns the path of the safety backup taken of the replaced vault. Nothing changes when the
-        backup is refused (wrong passphrase, altered, damaged, newer schema).
-        """
-        from dmi_desktop.storage.backup import open_backup, staged_restore
-
-        header, data, key = open_backup(Path(backup), passphrase=passphrase)
-        with staged_restore(self.folder, data, key) as candidate:
-            safety = self.backup_to(self.folder / BACKUPS_DIR / f"antes-de-restaurar-{stamp()}.dmibackup")
-            # Close the database but keep the folder lock until the new files are in place.
-            self._readers.close_all()
-            with contextlib.suppress(DatabaseError):
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.close()
-            self.db = None  # type: ignore[assignment]
-            try:
-                install_restore_over(self.folder, candidate, header.keys, safety)
-            finally:
-                self._key = b""
-                self._lock.release()
-        return safety
+        return restore_over(self, Path(backup), passphrase, confirm)
 
     def integrity_problems(self) -> list[str]:
         """Run ``cipher_integrity_check`` (page HMACs) and ``integrity_check``; empty means healthy."""
@@ -489,8 +492,3 @@ class Vault(VaultKeys):
             # From now on the backup is older than the vault: restoring it must renew the device identity.
             identity.rotate_token(self, self.installation)
         return Path(target)
-
-
-def _first_coordinator(db: Database) -> str | None:
-    row = db.execute("SELECT name FROM users WHERE role = 'coordinator' ORDER BY created_at, name LIMIT 1").fetchone()
-    return row[0] if row else None

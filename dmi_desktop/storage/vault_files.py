@@ -8,9 +8,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dmi_desktop.domain.messages import tr
+from dmi_desktop.domain.messages import message, tr
 from dmi_desktop.storage.driver import Database, DatabaseError
-from dmi_desktop.storage.errors import VaultError, VaultExists
+from dmi_desktop.storage.errors import DamagedDatabase, VaultError, VaultExists
+from dmi_desktop.storage.guard import is_disk_full
 from dmi_desktop.storage.lock import VaultLock
 
 DB_NAME = "vault.db"
@@ -108,6 +109,19 @@ def integrity_problems(db: Database) -> list[str]:
     return problems
 
 
+def refuse_damaged(db: Database) -> None:
+    """Raise DamagedDatabase listing the problems when any page fails its HMAC or the b-trees are broken."""
+    problems = integrity_problems(db)
+    if problems:
+        raise DamagedDatabase(message("vault_damaged"), problems)
+
+
+def first_coordinator(db: Database) -> str | None:
+    """The vault's first coordinator: who acts when a command names no user."""
+    row = db.execute("SELECT name FROM users WHERE role = 'coordinator' ORDER BY created_at, name LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
 def remove_vault_files(folder: Path) -> None:
     """Delete the files a vault consists of (a creation or restore that failed half-way)."""
     for name in VAULT_FILES:
@@ -116,7 +130,9 @@ def remove_vault_files(folder: Path) -> None:
 
 
 def reason(exc: BaseException) -> str:
-    """A short, user-presentable reason from an OS or SQLite error (never a traceback)."""
+    """A short, user-presentable reason from an OS or SQLite error (never a traceback); a full disk says so."""
+    if is_disk_full(exc):
+        return message("disk_full")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

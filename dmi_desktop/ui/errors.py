@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.services.failures import as_user_error
 from dmi_desktop.services.output_paths import OutputRefused, check_output_path
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,8 @@ def error_text(exc_or_text: BaseException | str) -> str:
         text = exc_or_text
     elif isinstance(exc_or_text, DmiError):
         text = str(exc_or_text).splitlines()[0] if str(exc_or_text) else ""
+    elif (problem := as_user_error(exc_or_text)) is not None:  # a damaged page, a full disk
+        text = str(problem)
     else:
         text = QCoreApplication.translate(
             "Errors", "An unexpected error occurred; the operation did not finish. Details are in the log."
@@ -42,7 +45,11 @@ def show_error(parent: QWidget | None, exc_or_text: BaseException | str) -> None
 
     if isinstance(exc_or_text, Cancelled):
         return  # the user asked for it; nothing to report
-    if isinstance(exc_or_text, BaseException) and not isinstance(exc_or_text, DmiError):
+    if (
+        isinstance(exc_or_text, BaseException)
+        and not isinstance(exc_or_text, DmiError)
+        and as_user_error(exc_or_text) is None  # damage and full disks are told, not logged as bugs
+    ):
         log_unexpected(exc_or_text)
     QMessageBox.warning(parent, QCoreApplication.translate("Errors", "DMI Desktop"), error_text(exc_or_text))
 

@@ -1466,6 +1466,10 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <translation>{name} está ahora «{status}». El cambio y su motivo quedan en el historial.</translation>
     </message>
     <message>
+        <source>Only coordinators can move a file into or out of the banked case.</source>
+        <translation>Solo coordinadores pueden mover una ficha hacia o desde el caso en reserva.</translation>
+    </message>
+    <message>
         <source>Why is the status changing? (required)</source>
         <translation>¿Por qué cambia el estado? (obligatorio)</translation>
     </message>
@@ -1694,6 +1698,10 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
     <message>
         <source>New violation</source>
         <translation>Nuevo incumplimiento</translation>
+    </message>
+    <message>
+        <source>Only coordinators can activate the banked case.</source>
+        <translation>Solo coordinadores pueden activar el caso en reserva.</translation>
     </message>
 </context>
 <context>

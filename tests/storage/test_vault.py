@@ -78,7 +78,7 @@ def test_a_failed_creation_leaves_nothing_that_looks_like_a_vault(tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("dmi_desktop.storage.vault.apply_migrations", broken)
-    with pytest.raises(VaultError, match="No space left"):
+    with pytest.raises(VaultError, match="disco lleno"):  # a full disk is named as such, in the user's language
         Vault.create(folder, user="ana", passphrase=PASS, kdf=TEST_KDF)
     assert not (folder / "vault.db").exists() and not (folder / "vault.keys").exists()
     monkeypatch.undo()

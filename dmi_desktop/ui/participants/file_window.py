@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from dmi_desktop.domain.errors import NotFound, ValidationError
 from dmi_desktop.domain.models import ParticipantFile
-from dmi_desktop.domain.roles import can_see_restricted, can_write
+from dmi_desktop.domain.roles import can_handle_banked_case, can_see_restricted, can_write
 from dmi_desktop.services.changes import Changes
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.participants.banked_case_tab import BankedCaseTab
@@ -221,7 +221,8 @@ class ParticipantFileWindow(QDialog):
         if self.file is None or not self.can_write:
             return
         p = self.file.participant
-        dialog = StatusChangeDialog(p.status, p.full_name, self)
+        banked = can_handle_banked_case(self._ctx.session.role)
+        dialog = StatusChangeDialog(p.status, p.full_name, self, banked=banked)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         change = dialog.change()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmi_desktop.domain.status import Status, allowed_next, label
+from dmi_desktop.domain.status import Status, allowed_next, allowed_next_for, label
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,12 @@ class StatusChange:
 
 
 class StatusChangeDialog(QDialog):
-    """Combo of ``allowed_next(current)`` + reason; OK stays disabled until a reason is typed."""
+    """Combo of the legal next states + reason; OK stays disabled until a reason is typed.
 
-    def __init__(self, current: Status, name: str, parent: QWidget | None = None) -> None:
+    Without ``banked`` (staff) the banked-case states are not offered, nor any move out of them.
+    """
+
+    def __init__(self, current: Status, name: str, parent: QWidget | None = None, *, banked: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change status"))
         self.setObjectName("StatusChangeDialog")
@@ -42,8 +45,12 @@ class StatusChangeDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.target = QComboBox(self)
-        for status in allowed_next(current):
+        offered = allowed_next_for(current, banked=banked)
+        for status in offered:
             self.target.addItem(label(status), status.value)
+        self.banked_note = QLabel(self.tr("Only coordinators can move a file into or out of the banked case."), self)
+        self.banked_note.setWordWrap(True)
+        self.banked_note.setVisible(offered != allowed_next(current))
         self.reason = QPlainTextEdit(self)
         self.reason.setPlaceholderText(self.tr("Why is the status changing? (required)"))
         self.reason.setTabChangesFocus(True)
@@ -59,6 +66,7 @@ class StatusChangeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.banked_note)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
         self._update()

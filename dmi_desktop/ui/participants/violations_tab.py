@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from dmi_desktop.domain.roles import can_handle_banked_case
 from dmi_desktop.ui.models.record_table_models import RecordTableModel, ViolationTableModel
 from dmi_desktop.ui.participants.record_dialog import RecordDialog
 from dmi_desktop.ui.participants.record_form import specs_for
@@ -33,7 +34,7 @@ class ViolationsTab(RecordListTab):
         """Dialog for one violation."""
         specs = specs_for(self.table)
         title = self.tr("Violation") if record else self.tr("New violation")
-        return RecordDialog(
+        dialog = RecordDialog(
             self._ctx,
             self.table,
             self.participant_id,
@@ -43,3 +44,9 @@ class ViolationsTab(RecordListTab):
             read_only=read_only,
             parent=self,
         )
+        if not can_handle_banked_case(self._ctx.session.role):
+            # Activating the banked case is the coordinators' decision; staff see the box but cannot change it.
+            box = dialog.form.editors["case_activated"]
+            box.setEnabled(False)
+            box.setToolTip(self.tr("Only coordinators can activate the banked case."))
+        return dialog
