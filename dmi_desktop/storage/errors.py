@@ -43,3 +43,7 @@ class BadBackup(VaultError):
 
 class AuditTampered(VaultError):
     """The audit chain's stored head does not match its last entry: altered outside the app."""
+
+
+class AuditIncidentOpen(AuditTampered):
+    """An audit incident was recorded and no coordinator has acknowledged it yet: writes are refused."""
