@@ -26,6 +26,7 @@ from dmi_desktop.storage.schema import schema_version
 from dmi_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
+__all__ = ["Session", "VerifyResult", "incident_refusal"]
 _FOLDABLE_EDITS = frozenset({"participant.status"})
 
 
@@ -47,6 +48,11 @@ class _Batch:
         owners = [i for i in refs if i]
         self.ids.update(dict.fromkeys(owners or [entity_id]))
         self.fields.update(fields)
+
+
+def incident_refusal() -> str:
+    """The one line every write gets while an audit incident is open (for the CLI and the UI)."""
+    return audit_incident.refusal()
 
 
 class Session:
