@@ -136,8 +136,9 @@ class Session:
         return session
 
     def _record_access(self, action: str) -> None:
-        """Unlocks are access events in the audit. A chain altered behind the app's back cannot take them:
-        the vault still opens (to read, check and restore), the user is told, and every write is refused."""
+        """Unlocks are access events in the audit, recorded even while an audit incident is open (the unlock
+        found and recorded it first). Should the chain still not take them, the vault opens all the same (to
+        read, check and restore), the user is told, and every write is refused."""
         try:
             with self.vault.atomic():
                 self.vault.audit.append(self.user, action, "vault", self.vault.meta("vault_id") or "")

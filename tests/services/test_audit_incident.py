@@ -112,6 +112,27 @@ def test_reads_backup_export_and_ones_own_passphrase_still_work_while_open(tampe
         session.close()
 
 
+def test_restoring_a_backup_from_before_the_incident_replaces_the_altered_vault(vault_dir, tmp_path):
+    _used_vault(vault_dir)
+    session = _unlock(vault_dir)
+    clean = backups.backup(session, tmp_path / "antes.dmibackup")
+    session.close()
+    cut_tail(vault_dir, 3, rewind_head=True)
+    session = _unlock(vault_dir)
+    assert session.audit_incident_open
+    during = backups.backup(session, tmp_path / "durante.dmibackup")
+    backups.restore(session, clean, PASSPHRASE)
+    restored = _no_incident(vault_dir)  # a coordinator's act, audited; the altered vault is in the safety backup
+    backups.restore(restored, during, PASSPHRASE)
+    again = _unlock(vault_dir)
+    try:
+        assert again.audit_incident_open  # a backup of the altered vault brings its open incident back
+        with pytest.raises(AuditIncidentOpen, match=REFUSAL):
+            again.participants.create({"nombres": "Otra", "apellido_paterno": "Vez"})
+    finally:
+        again.close()
+
+
 def test_staff_and_viewers_cannot_acknowledge(tampered):
     folder, _how, _seq = tampered
     _unlock(folder).close()
