@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from dmi_desktop.cli import audit_commands
 from dmi_desktop.cli.access import (
     ENV_BACKUP_PASSPHRASE,
     ENV_PASSPHRASE,
@@ -83,7 +84,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
 
     audit = group(commands, "audit", tr("registro de auditoría", "audit log"))
-    leaf(audit, "verify", tr("verificar la cadena de auditoría", "verify the audit chain"), run_audit_verify)
+    audit_commands.register(audit)
 
     p = leaf(commands, "demo", tr("crear una bóveda de demostración", "create a demo vault"), run_demo)
     p.add_argument("--participants", type=at_most(MAX_DEMO_PARTICIPANTS), default=300, metavar="N")
@@ -173,6 +174,8 @@ def run_check(ctx: Context) -> int:
             tr(f"auditoría rota (entrada {audit.first_bad})", f"audit broken (entry {audit.first_bad})")
             + f": {audit.reason}"
         )
+    if audit.open_incident:
+        problems += audit_commands.incident_lines(audit, only_open=True) or [audit_commands.incident_refusal()]
     if ctx.json:
         emit_json({"ok": not problems, "problems": problems, "audit_entries": audit.entries})
     elif problems:
@@ -283,32 +286,6 @@ def _notices(notices: list[str]) -> None:
     """What the restored vault has to say (its new device identity), on stderr like any notice."""
     for notice in notices:
         warn(tr(f"aviso: {notice}", f"notice: {notice}"))
-
-
-def run_audit_verify(ctx: Context) -> int:
-    """Walk the hash chain; name the first broken entry."""
-    result = ctx.open().verify_audit()
-    if ctx.json:
-        emit_json(
-            {
-                "ok": result.ok,
-                "entries": result.entries,
-                "devices": result.devices,
-                "erased_payloads": result.erased_payloads,
-                "first_bad": result.first_bad,
-                "device": result.device,
-                "reason": result.reason,
-            }
-        )
-    elif result.ok:
-        n, d = result.entries, result.devices
-        out(tr(f"auditoría correcta: {n} entradas de {d} equipo(s)", f"audit OK: {n} entries from {d} device(s)"))
-    if not result.ok:
-        n = result.first_bad
-        raise CliError(
-            tr(f"auditoría ROTA en la entrada {n}: {result.reason}", f"audit BROKEN at entry {n}: {result.reason}")
-        )
-    return 0
 
 
 def run_demo(ctx: Context) -> int:

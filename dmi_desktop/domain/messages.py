@@ -118,6 +118,7 @@ ACTIONS: dict[str, str] = {
     "restaurar copias de seguridad": "restore backups",
     "generar datos de demostración": "generate demo data",
     "cambiar los datos de la organización": "change the organisation's details",
+    "revisar incidentes de auditoría": "acknowledge audit incidents",
 }
 
 

@@ -11,21 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from dmi_desktop.domain import roles
-from dmi_desktop.domain.errors import PermissionDenied
+from dmi_desktop.domain.errors import DmiError, PermissionDenied
 from dmi_desktop.domain.messages import action_text, tr
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.domain.validation import refuse_control_characters
 from dmi_desktop.services.changes import ChangeBus, Changes
 from dmi_desktop.services.passphrase_policy import check_passphrase
 from dmi_desktop.services.paths import installation_record
+from dmi_desktop.storage import audit_incident, identity
 from dmi_desktop.storage.audit import VerifyResult
-from dmi_desktop.storage.driver import Database
-from dmi_desktop.storage.errors import AuditTampered
+from dmi_desktop.storage.driver import Database, DatabaseError
+from dmi_desktop.storage.errors import AuditIncidentOpen, AuditTampered
 from dmi_desktop.storage.keyslots import DEFAULT_UNLOCK_SECONDS, KdfParams
 from dmi_desktop.storage.schema import schema_version
 from dmi_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
+__all__ = ["Session", "VerifyResult", "incident_refusal"]
 _FOLDABLE_EDITS = frozenset({"participant.status"})
 
 
@@ -47,6 +49,11 @@ class _Batch:
         owners = [i for i in refs if i]
         self.ids.update(dict.fromkeys(owners or [entity_id]))
         self.fields.update(fields)
+
+
+def incident_refusal() -> str:
+    """The one line every write gets while an audit incident is open (for the CLI and the UI)."""
+    return audit_incident.refusal()
 
 
 class Session:
@@ -138,8 +145,9 @@ class Session:
         return session
 
     def _record_access(self, action: str) -> None:
-        """Unlocks are access events in the audit. A chain altered behind the app's back cannot take them:
-        the vault still opens (to read, check and restore), the user is told, and every write is refused."""
+        """Unlocks are access events in the audit, recorded even while an audit incident is open (the unlock
+        found and recorded it first). Should the chain still not take them, the vault opens all the same (to
+        read, check and restore), the user is told, and every write is refused."""
         try:
             with self.vault.atomic():
                 self.vault.audit.append(self.user, action, "vault", self.vault.meta("vault_id") or "")
@@ -148,9 +156,20 @@ class Session:
             self.notices.append(str(exc))
 
     def close(self) -> None:
-        """Lock: close the database and forget the key."""
-        if self.vault.is_open:
-            self.vault.close()
+        """Lock: close the database and forget the key.
+
+        The token is renewed first with the chain's final end, so this computer's record of the audit chain is
+        as recent as the vault (a cut end is then noticed at the next unlock, see audit_incident.py).
+        """
+        if not self.vault.is_open:
+            return
+        if self.vault.installation is not None:
+            try:
+                identity.rotate_token(self.vault, self.vault.installation)
+            except (DmiError, DatabaseError, OSError):
+                # The record stays at the last unlock: a later cut is still caught down to that point.
+                log.warning("could not record the audit chain's end at close")
+        self.vault.close()
 
     lock = close
 
@@ -177,7 +196,8 @@ class Session:
     # -- shared helpers for services -----------------------------------------------------------
 
     def require_write(self, action: str) -> None:
-        """Refuse viewers before any work is done (the same check ``write`` makes); ``action`` as in ACTIONS."""
+        """Refuse viewers, and everyone while an audit incident is open, before any work is done (the same
+        checks ``write`` and the audit make); ``action`` as in ACTIONS."""
         if not roles.can_write(self.role):
             raise PermissionDenied(
                 tr(
@@ -185,6 +205,8 @@ class Session:
                     f"your role ({self.role.value}) is read-only: you cannot {action_text(action)}",
                 )
             )
+        if self.audit_incident_open:
+            raise AuditIncidentOpen(audit_incident.refusal())
 
     @contextlib.contextmanager
     def write(self, action: str) -> Iterator[Database]:
@@ -272,6 +294,24 @@ class Session:
     def verify_audit(self) -> VerifyResult:
         """Walk the audit chain."""
         return self.vault.audit.verify()
+
+    @property
+    def audit_incident_open(self) -> bool:
+        """True while writes are refused because the audit log was found altered and nobody acknowledged it."""
+        return self.vault.audit.incident_open()
+
+    def acknowledge_audit_incident(self, note: str = "") -> int:
+        """A coordinator reviewed the open audit incidents: record it (who, the note) and lift the refusal.
+
+        Returns how many incidents were closed.
+        """
+        self.require_coordinator("revisar incidentes de auditoría")
+        with self.vault.atomic():
+            closed, _seq = audit_incident.acknowledge(
+                self.vault.audit, self.user, self.vault.meta("vault_id") or "", note
+            )
+        log.info("audit incident acknowledged")
+        return len(closed)
 
     @property
     def organisation(self) -> str:

@@ -16,9 +16,10 @@ from typing import Any
 from dmi_desktop.domain.hlc import HybridLogicalClock
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.models import AuditEntry
+from dmi_desktop.storage import audit_incident
 from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest
 from dmi_desktop.storage.driver import Database
-from dmi_desktop.storage.errors import AuditTampered, VaultError
+from dmi_desktop.storage.errors import AuditIncidentOpen, AuditTampered, VaultError
 from dmi_desktop.storage.guard import translate_methods
 
 _ENTRY_COLUMNS = "e.device_id, e.seq, e.hlc, e.user, e.action, e.entity, e.entity_id, e.fields, e.digest, e.prev_hash"
@@ -36,6 +37,8 @@ class VerifyResult:
     device: str = ""
     devices: int = 0
     erased_payloads: int = 0
+    incidents: tuple[audit_incident.IncidentReport, ...] = ()
+    open_incident: bool = False  # writes are refused until a coordinator acknowledges
 
     @property
     def ok(self) -> bool:
@@ -68,10 +71,48 @@ class AuditLog:
         """Add one entry to this device's chain (inside the caller's transaction); returns its sequence.
 
         ``refs`` are further record ids the entry is about (a batch names its rows there), so a record's
-        history and a person's erasure find it.
+        history and a person's erasure find it. While an audit incident is open only access events and the
+        log's own bookkeeping are recorded; anything else is refused (the caller's transaction rolls back).
         """
+        if action not in audit_incident.ALLOWED_WHILE_OPEN and self.incident_open():
+            raise AuditIncidentOpen(audit_incident.refusal())
         seq, prev = self._checked_head()
-        seq += 1
+        return self._write(seq + 1, prev, user, action, entity, entity_id, fields, payload, refs)
+
+    def append_after_end(self, user: str, action: str, entity: str, entity_id: str, *, payload: dict[str, Any]) -> int:
+        """Append after the chain's last surviving entry, whatever the stored head says (an incident only).
+
+        The entry's row number is placed past any payload or reference left behind by the deleted entries:
+        SQLite would otherwise reuse a deleted row's number and collide with its orphaned payload.
+        """
+        seq, prev = self.end()
+        row = self.db.execute(
+            "SELECT max(coalesce((SELECT max(n) FROM audit_entries), 0),"
+            " coalesce((SELECT max(entry) FROM audit_payloads), 0), coalesce((SELECT max(entry) FROM audit_refs), 0))"
+        ).fetchone()
+        return self._write(seq + 1, prev, user, action, entity, entity_id, (), payload, (), n=int(row[0]) + 1)
+
+    def end(self) -> tuple[int, str]:
+        """(sequence, hash) of this device's last entry; (0, GENESIS) while its chain is empty."""
+        return audit_incident.chain_end(self.db, self.device_id) or (0, GENESIS)
+
+    def incident_open(self) -> bool:
+        """True while an audit incident waits for a coordinator's acknowledgement."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key = ?", (audit_incident.OPEN_KEY,)).fetchone() is not None
+
+    def _write(
+        self,
+        seq: int,
+        prev: str,
+        user: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        fields: Iterable[str],
+        payload: dict[str, Any] | None,
+        refs: Iterable[str],
+        n: int | None = None,
+    ) -> int:
         hlc = self.clock.now().encode()
         names = canonical(sorted(set(fields)))
         salted = (new_salt(), canonical(payload)) if payload is not None else None
@@ -81,15 +122,18 @@ class AuditLog:
             (self.device_id, seq, hlc, user, action, entity, entity_id, names, digest, prev, digest_hash),
             salted,
             {entity_id, *refs},
+            n,
         )
         return seq
 
-    def _insert(self, values: tuple[Any, ...], salted: tuple[str, str] | None, refs: Iterable[str]) -> None:
+    def _insert(
+        self, values: tuple[Any, ...], salted: tuple[str, str] | None, refs: Iterable[str], n: int | None = None
+    ) -> None:
         """One entry, its payload and references, and its device's new head (the caller's transaction)."""
         cursor = self.db.execute(
-            "INSERT INTO audit_entries (device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
-            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            values,
+            "INSERT INTO audit_entries (n, device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (n, *values),
         )
         entry = cursor.lastrowid
         if salted is not None:
@@ -224,14 +268,27 @@ class AuditLog:
         # This device first: its chain is the one this laptop answers for.
         devices.sort(key=lambda d: d != self.device_id)
         total = erased = 0
+        incidents = self.incidents()
+        # Open while the refusal stands, or while an incident is on a chain with no acknowledgement naming it.
+        still_open = self.incident_open() or any(i.is_open for i in incidents)
         for device in devices:
             count, problem, gone = self._verify_chain(device, heads.get(device))
             total += count
             erased += gone
             if problem is not None:
                 seq, reason = problem
-                return VerifyResult(total, seq, reason, device, len(devices), erased)
-        return VerifyResult(total, None, "", "", len(devices), erased)
+                return VerifyResult(total, seq, reason, device, len(devices), erased, incidents, still_open)
+        return VerifyResult(total, None, "", "", len(devices), erased, incidents, still_open)
+
+    def incidents(self) -> tuple[audit_incident.IncidentReport, ...]:
+        """Every recorded incident, on any chain, with its acknowledgement (read apart from verify's walk,
+        which stops at the first broken link)."""
+        rows = self.db.execute(
+            f"{_SELECT}{_WITH_PAYLOAD} WHERE e.action IN (?, ?) ORDER BY e.hlc",
+            (audit_incident.INCIDENT, audit_incident.ACKNOWLEDGED),
+        )
+        entries = [_entry(r) for r in rows]
+        return tuple(audit_incident.reports(entries, audit_incident.open_incidents(self.db)))
 
     def _verify_chain(self, device: str, head: tuple[int, str] | None) -> tuple[int, tuple[int, str] | None, int]:
         """(entries checked, (sequence, reason) of the first problem or None, payloads found erased)."""

@@ -66,3 +66,7 @@ class RolesTampered(VaultError):
 
 class NoCoordinatorKey(VaultError):
     """This session cannot open restricted data or sign roles: its slot does not hold the coordinators' key."""
+
+
+class AuditIncidentOpen(AuditTampered):
+    """An audit incident was recorded and no coordinator has acknowledged it yet: writes are refused."""

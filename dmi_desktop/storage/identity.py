@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from dmi_desktop.domain.messages import tr
+from dmi_desktop.storage import audit_incident
 from dmi_desktop.storage.installation import Binding, InstallationRecord, new_token
 
 if TYPE_CHECKING:
@@ -38,28 +39,43 @@ def record_first_identity(vault: Vault, reason: str) -> None:
 
 
 def settle(vault: Vault, record: InstallationRecord | None, *, adopt: bool) -> str | None:
-    """Check the vault's identity against this installation at unlock; renew it when the vault is a copy.
+    """Check the vault's identity and the end of its audit chain against this installation at unlock.
 
-    Returns a notice for the user when the identity was renewed. ``adopt`` binds a vault that comes from a
-    version without installation records (just migrated) to this installation as it is.
+    A copied or restored vault gets a new identity (returns the notice for the user). An audit chain whose end
+    disagrees with its stored head or with what this computer recorded gets an incident (its notice is added
+    to ``vault.notices``). ``adopt`` binds a vault that comes from a version without installation records
+    (just migrated) to this installation as it is.
     """
-    if record is None:
-        return None
     vault_id = vault.meta("vault_id") or ""
     token = vault.meta("open_token")
-    binding = Binding.CURRENT if adopt else record.binding(vault_id, vault.device_id, token)
+    binding, mark, unknown = Binding.CURRENT, None, False
+    if record is not None and not adopt:
+        binding = record.binding(vault_id, vault.device_id, token)
+        mark, unknown = record.mark(vault_id, vault.device_id, token)
+    # Checked before anything is appended or recorded: the next entry or token would paper over a cut end.
+    # A copy or a restored backup is older than what this computer saw, yet must still hold the entry this
+    # computer recorded with the token it carries; only a copy's token it never issued is suspect.
+    problem = audit_incident.find_tail_problem(
+        vault.db, vault.device_id, mark, unknown_token=unknown and binding is Binding.STALE
+    )
     notice = None
-    if binding is not Binding.CURRENT:
+    if record is not None and binding is not Binding.CURRENT:
+        # A renewed identity starts a new chain: the incident goes there, never reusing the old sequences.
         notice = renew(vault, record, binding)
-    rotate_token(vault, record)
+    if problem is not None:
+        with vault.atomic():
+            vault.notices.append(audit_incident.record(vault.audit, vault.user, vault_id, problem))
+    if record is not None:
+        rotate_token(vault, record)
     return notice
 
 
 def rotate_token(vault: Vault, record: InstallationRecord) -> None:
-    """A new token for this unlock, recorded here first (pending), then in the vault, then confirmed."""
+    """A new token (unlock, close, backup), recorded here first with the chain's end (pending), then in the
+    vault, then confirmed."""
     vault_id = vault.meta("vault_id") or ""
     token = new_token()
-    record.propose(vault_id, vault.device_id, token)
+    record.propose(vault_id, vault.device_id, token, vault.audit.end())
     with vault.atomic():
         vault.set_meta("open_token", token)
     record.confirm(vault_id, vault.device_id, token)

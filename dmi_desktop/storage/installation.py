@@ -3,8 +3,12 @@
 A device id belongs to an installation, not to a file. Every unlock writes a fresh random token both into
 the vault and into this record; a vault whose token is not the one recorded here is a copy of a folder, a
 backup put back, or a vault seen for the first time on this computer, and gets a new device identity so the
-per-device sequences (audit chain, case numbers, sync bundles) never repeat. The record holds only random
-ids and tokens: no names, no keys, nothing about participants.
+per-device sequences (audit chain, case numbers, sync bundles) never repeat.
+
+Each token is recorded with the end (sequence and hash) of the device's audit chain when it was issued: a vault
+that carries the token must still hold that entry, so a chain cut or rewound behind the app's back is noticed
+even when its stored head was rewound with it (see audit_incident.py). The record holds only random ids,
+tokens, sequence numbers and hashes: no names, no keys, nothing about participants.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ log = logging.getLogger(__name__)
 
 RECORD_NAME = "installation.json"
 FORMAT = "dmi-installation"
+MARKS_KEPT = 1000  # tokens remembered per identity (one per unlock, close or backup); older ones are forgotten
+
+ChainEnd = tuple[int, str]  # (sequence, hash) of the last entry of a device's audit chain; (0, GENESIS) if empty
 
 
 class Binding(StrEnum):
@@ -63,6 +70,19 @@ class InstallationRecord:
             return Binding.CURRENT
         return Binding.STALE
 
+    def mark(self, vault_id: str, device_id: str, token: str | None) -> tuple[ChainEnd | None, bool]:
+        """The chain end recorded when ``token`` was issued (None if not recorded), and whether the token is
+        unknown to a record that holds every token it issued for this identity (none was ever forgotten)."""
+        entry = self._load().get("vaults", {}).get(_key(vault_id, device_id))
+        if not isinstance(entry, dict):
+            return None, False
+        marks = entry.get("marks")
+        marks = marks if isinstance(marks, dict) else {}
+        found = marks.get(token or "")
+        if isinstance(found, list) and len(found) == 2 and isinstance(found[0], int) and isinstance(found[1], str):
+            return (found[0], found[1]), False
+        return None, bool(entry.get("complete"))
+
     @property
     def installation_id(self) -> str:
         """This installation's own random id (created on first use)."""
@@ -70,16 +90,20 @@ class InstallationRecord:
 
     # -- updates (each one atomic, under a lock shared by every process of this user) ----------------
 
-    def propose(self, vault_id: str, device_id: str, token: str) -> None:
-        """Record ``token`` as pending before the vault is written with it."""
+    def propose(self, vault_id: str, device_id: str, token: str, end: ChainEnd | None = None) -> None:
+        """Record ``token`` as pending (with the chain's committed ``end``) before the vault is written with it."""
         with self._editing() as doc:
             entry = doc["vaults"].setdefault(_key(vault_id, device_id), {})
+            _add_mark(entry, token, end)
             entry["pending"] = token
 
-    def confirm(self, vault_id: str, device_id: str, token: str) -> None:
-        """The vault now holds ``token``: make it the recorded one."""
+    def confirm(self, vault_id: str, device_id: str, token: str, end: ChainEnd | None = None) -> None:
+        """The vault now holds ``token``: make it the recorded one (``end``: its chain's end, if not proposed)."""
         with self._editing() as doc:
-            doc["vaults"][_key(vault_id, device_id)] = {"token": token}
+            entry = doc["vaults"].setdefault(_key(vault_id, device_id), {})
+            _add_mark(entry, token, end)
+            entry.pop("pending", None)
+            entry["token"] = token
 
     def forget(self, vault_id: str, device_id: str) -> None:
         """Drop an identity this installation no longer uses (after it was renewed)."""
@@ -142,3 +166,19 @@ class InstallationRecord:
 
 def _key(vault_id: str, device_id: str) -> str:
     return f"{vault_id}/{device_id}"
+
+
+def _add_mark(entry: dict[str, Any], token: str, end: ChainEnd | None) -> None:
+    """Remember the chain's end under ``token``; the record stays complete while no token was ever missed."""
+    if not isinstance(entry.get("marks"), dict):
+        # An identity recorded by a version without marks has tokens this record cannot vouch for.
+        entry["complete"] = not entry.get("token") and not entry.get("pending")
+        entry["marks"] = {}
+    if end is None:
+        return
+    marks = entry["marks"]
+    marks.pop(token, None)
+    marks[token] = [int(end[0]), str(end[1])]
+    while len(marks) > MARKS_KEPT:
+        marks.pop(next(iter(marks)))
+        entry["complete"] = False

@@ -199,7 +199,7 @@ class Vault(VaultKeys):
                     payload={"after": {"organisation": organisation}},
                 )
             if installation is not None:
-                installation.confirm(keyfile.vault_id, vault.device_id, token)
+                installation.confirm(keyfile.vault_id, vault.device_id, token, vault.audit.end())
             # The key file is written last: a vault without it is visibly incomplete, never half-usable.
             keyfile.save(folder / KEYS_NAME)
             (folder / BACKUPS_DIR).mkdir(exist_ok=True)

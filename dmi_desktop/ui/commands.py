@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from dmi_desktop.domain.roles import can_manage_users
 from dmi_desktop.services.vault_info import passphrase_opens
 from dmi_desktop.ui.actions import ActionSpec
+from dmi_desktop.ui.audit_actions import AuditCommands
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.errors import output_allowed
@@ -28,6 +29,7 @@ class ShellCommands(QObject):
         self.ctx = ctx
         self.lock_controller = lock
         self.window: QWidget | None = None
+        self.audit = AuditCommands(ctx, lambda: self.window, self)
 
     def specs(self) -> list[ActionSpec]:
         """The shell's actions; user and letterhead management only exist for coordinators."""
@@ -59,6 +61,7 @@ class ShellCommands(QObject):
                     menu="vault",
                 ),
             ]
+        specs += self.audit.specs()
         specs += [
             ActionSpec(
                 "vault.backup",

@@ -14,6 +14,7 @@ from dmi_desktop.services import paths
 from dmi_desktop.services.session import Session
 from dmi_desktop.services.vault_info import vault_present
 from dmi_desktop.ui.actions import ActionRegistry
+from dmi_desktop.ui.audit_actions import incident_reminder
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.commands import ShellCommands
 from dmi_desktop.ui.context import AppContext
@@ -193,7 +194,7 @@ class Shell(QObject):
         self.window.closed.connect(self.quit)
         self.window.show()
         self.lock.start()
-        self.notice_box = show_notices(self.window, session.notices)
+        self.notice_box = show_notices(self.window, [*session.notices, *incident_reminder(session)])
         log.info("main window opened")
         return self.window
 

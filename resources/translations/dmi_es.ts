@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_CL" sourcelanguage="en">
 <context>
+    <name>AcknowledgeIncidentDialog</name>
+    <message>
+        <source>Review audit incident</source>
+        <translation>Revisar incidente de auditoría</translation>
+    </message>
+    <message>
+        <source>The audit log was altered outside the app: entries were cut off its end, or it was rewound. Until a coordinator acknowledges it, no change is saved. Check what happened (who had the laptop, which backups exist) before acknowledging; your name and note are recorded.</source>
+        <translation>La bitácora de auditoría fue alterada fuera de la aplicación: se eliminaron entradas de su final o se hizo retroceder. Mientras un coordinador no lo reconozca, no se guarda ningún cambio. Averigüe qué pasó (quién tuvo el computador, qué copias de seguridad hay) antes de reconocerlo; quedan registrados su nombre y su nota.</translation>
+    </message>
+    <message>
+        <source>What was checked (optional)</source>
+        <translation>Qué se revisó (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Reconocer</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add user</source>
@@ -41,6 +64,69 @@
     <message>
         <source>The two passphrases do not match.</source>
         <translation>Las dos frases de acceso no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditIncident</name>
+    <message>
+        <source>Changes are refused until a coordinator reviews the audit incident: Vault › Review audit incident…</source>
+        <translation>No se guardarán cambios hasta que un coordinador revise el incidente de auditoría: Bóveda › Revisar incidente de auditoría…</translation>
+    </message>
+    <message>
+        <source>Changes are refused until a coordinator reviews the audit incident.</source>
+        <translation>No se guardarán cambios hasta que un coordinador revise el incidente de auditoría.</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {n} entries from {d} device(s).</source>
+        <translation>La bitácora de auditoría está íntegra: {n} entradas de {d} equipo(s).</translation>
+    </message>
+    <message>
+        <source>The audit log is BROKEN at entry {n}: {reason}</source>
+        <translation>La bitácora de auditoría está ROTA en la entrada {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>Incidents:</source>
+        <translation>Incidentes:</translation>
+    </message>
+    <message>
+        <source>Changes are refused until a coordinator reviews it.</source>
+        <translation>No se guardarán cambios hasta que un coordinador lo revise.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit log…</source>
+        <translation>&amp;Verificar auditoría…</translation>
+    </message>
+    <message>
+        <source>Review audit &amp;incident…</source>
+        <translation>Revisar &amp;incidente de auditoría…</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>Verificando la bitácora de auditoría…</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Bitácora de auditoría</translation>
+    </message>
+    <message>
+        <source>There is no open audit incident.</source>
+        <translation>No hay incidentes de auditoría abiertos.</translation>
+    </message>
+    <message>
+        <source>Audit incident acknowledged; changes are saved again.</source>
+        <translation>Incidente de auditoría reconocido; los cambios se guardan otra vez.</translation>
+    </message>
+    <message>
+        <source>Entry {seq} ({at}): {description}</source>
+        <translation>Entrada {seq} ({at}): {description}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>acknowledged by {user}</source>
+        <translation>reconocido por {user}</translation>
     </message>
 </context>
 <context>
