@@ -1027,6 +1027,10 @@
         <translation>Todos los sectores</translation>
     </message>
     <message>
+        <source>more than {count} results</source>
+        <translation>más de {count} resultados</translation>
+    </message>
+    <message>
         <source>1 participant</source>
         <translation>1 participante</translation>
     </message>

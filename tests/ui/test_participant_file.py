@@ -105,7 +105,7 @@ def test_editing_and_saving_updates_the_file_and_the_list(person, qtbot):
     window.save_button.click()
     qtbot.waitUntil(lambda: not window.is_dirty(), timeout=3000)
     assert ctx.session.participants.get(p.id).alias == "Chico"
-    assert area.model.index(0, 2).data() == "Chico"
+    qtbot.waitUntil(lambda: area.model.index(0, 2).data() == "Chico", timeout=3000)  # the list reads it on the worker
     assert window.history.model.index(0, 2).data() == "Edited identity data"
     assert not area.has_unsaved_changes()
 
