@@ -56,7 +56,11 @@ MAX_CACHED_PAGES = 40  # 8 000 rows in memory at most, whatever the size of the 
 PRELOADED_PAGES = 3  # pages in sight read together with a new count, so a re-sort does not flash placeholders
 PLACEHOLDER = "…"  # shown, greyed, in a row whose page is still being read
 
-_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ParticipantIdRole, StatusRole)
+# data() runs for every role of every visible cell on each frame: plain ints and constants keep it cheap.
+_DISPLAY, _FOREGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset(int(r) for r in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, ParticipantIdRole, StatusRole))
+_ANSWERED = _ROLES | {_FOREGROUND}
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 QueryResult = tuple[int, dict[int, list[ParticipantRow]]]  # count, pages read with it
 
@@ -84,6 +88,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self._requests = PageRequests()
         self._fetching = False  # one page read in flight at most; the next decides its pages when it runs
         self._visible_pages: range = range(0, 1)
+        self._greyed = QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         ctx.hub.changed.connect(self.on_changed)
         ctx.hub.locked.connect(self._forget)
         ctx.hub.unlocked.connect(self.refresh)
@@ -168,19 +173,18 @@ class ParticipantTableModel(QAbstractTableModel):
         """Seven named columns."""
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         """Cell text, participant id and status for the custom roles; a greyed placeholder until the page arrives."""
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        if role not in _ANSWERED:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self._cached(index.row()) is not None:
-                return None
-            return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if role not in _ROLES:
+        number = index.row()  # -1 for an invalid index
+        if not 0 <= number < self._count:
             return None
-        row = self.row_at(index.row())
+        if role == _FOREGROUND:
+            return None if self._cached(number) is not None else self._greyed
+        row = self.row_at(number)
         if row is None:
-            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
+            return PLACEHOLDER if role == _DISPLAY else None
         if role == ParticipantIdRole:
             return row.id
         if role == StatusRole:
@@ -198,9 +202,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Selectable, read-only rows (editing happens in the participant file)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column in SQL, on the worker (a new query; the model resets when its rows arrive)."""
