@@ -910,6 +910,10 @@
         <translation>Solo lectura: su rol permite consultar las fichas, no modificarlas.</translation>
     </message>
     <message>
+        <source>Loading the file…</source>
+        <translation>Cargando la ficha…</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>Identidad</translation>
     </message>

@@ -161,7 +161,13 @@ class ParticipantTableModel(QAbstractTableModel):
     def set_visible_rows(self, first: int, last: int) -> None:
         """The rows in sight (the view says so on every scroll): pages wanted elsewhere are no longer read."""
         self._visible_pages = range(max(0, first) // PAGE_SIZE, max(0, last) // PAGE_SIZE + 1)
-        self._requests.keep_only(self._visible_pages)
+        # The pages on either side are read ahead: scrolling on reaches rows already here, painted once
+        # instead of as placeholders first (a second paint per page boundary, measured in the stalls).
+        around = range(max(0, self._visible_pages.start - 1), self._visible_pages.stop + 1)
+        self._requests.keep_only(around)
+        for page_no in (around[0], around[-1]):
+            if page_no not in self._pages and page_no * PAGE_SIZE < self._count:
+                self._want(page_no)
 
     # -- Qt model interface ------------------------------------------------------------------
 

@@ -112,8 +112,8 @@ class ParticipantsWidget(QWidget):
         ctx.hub.unlocked.connect(self.reload_sectors)
         ctx.hub.locked.connect(self._debounce.stop)
         ctx.hub.unlocked.connect(self.run_query)  # a search typed just before the lock is honoured
+        self.model.refresh()  # first: the rows matter more than the sector list
         self.reload_sectors()
-        self.model.refresh()
 
     @property
     def ctx(self) -> AppContext:
