@@ -135,7 +135,9 @@ def measure_stalls(area: Any, terms: list[str], line: Callable[..., None], repea
         table.scrollToTop()
 
     def top() -> None:
+        # From the top with no page held but the first: each repeat reads what it scrolls to (not the last run's).
         table.scrollToTop()
+        model.refresh()
 
     rows = model.rowCount()
     print(
