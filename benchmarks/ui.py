@@ -1,6 +1,8 @@
-"""UI benchmark (offscreen): launch, unlock to the first page, search keystroke to filtered table, scrolling.
+"""UI benchmark (offscreen): launch, unlock to the first page, search keystroke to filtered table, scrolling,
+and the longest GUI-thread stall of every list action (benchmarks/stalls.py).
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/ui.py [--participants N] [--quick] [--searches 40] [--seed 7]
+       [--stalls-only]
 
 Prints figures, never asserts. A vault of N participants (default 100 000) is built in a temporary folder
 through ParticipantService.create_many (the same realistic rows as benchmarks/vault.py), with the KDF
@@ -36,9 +38,10 @@ WINDOW = QSize(1280, 800)
 BROAD_TERMS = ("a", "jo", "gonz", "12.", "el")  # few letters: the most matches to count and sort
 
 
-def load_vault_benchmark() -> ModuleType:
-    """benchmarks/vault.py as a module, for its realistic rows and search terms (benchmarks/ is no package)."""
-    spec = importlib.util.spec_from_file_location("dmi_vault_benchmark", ROOT / "benchmarks" / "vault.py")
+def load_vault_benchmark(name: str = "vault") -> ModuleType:
+    """benchmarks/NAME.py as a module (vault.py: realistic rows and search terms; benchmarks/ is no package)."""
+    here = Path(__file__).resolve().parent
+    spec = importlib.util.spec_from_file_location(f"dmi_{name}_benchmark", here / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
@@ -252,15 +255,17 @@ def measure_search(area: Any, terms: list[str]) -> None:
 def measure_scroll(area: Any, jumps: int) -> None:
     """Page steps from top to bottom (one frame each), a jump to the bottom, random scrollbar drags."""
     model, table = area.model, area.table
+    service = area.ctx.session.participants
     fetches = [0]
-    fetch = model._fetch_page
+    fetch = service.rows
 
-    def counting(page_no: int) -> Any:
+    def counting(*args: Any, **kwargs: Any) -> Any:
         fetches[0] += 1
-        return fetch(page_no)
+        return fetch(*args, **kwargs)
 
-    model._fetch_page = counting  # count the SQL page reads the scrolling causes
+    service.rows = counting  # count the SQL page reads the scrolling causes (on whichever thread reads them)
     model.refresh()
+    wait_until(lambda: not getattr(model, "loading", lambda: False)())
     bar = table.verticalScrollBar()
     table.scrollToTop()
     table.viewport().repaint()
@@ -276,9 +281,12 @@ def measure_scroll(area: Any, jumps: int) -> None:
     rows = model.rowCount()
     print(f"\nScrolling {rows:,} rows ({bar.pageStep()} rows per page step, {table.viewport().height()} px view)")
     line("top -> bottom in page steps: total", f"{total:.2f} s", f"{len(frames):,} frames")
+    # Since the list reads on the worker, a frame here is the GUI thread's own work (placeholders where a page
+    # has not arrived; none is delivered while this loop holds the thread): the stall figures below say more.
     line("  frame (scroll + repaint), p50 / p95", f"{pct(frames, 50):.2f} / {pct(frames, 95):.2f} ms")
     line("  frame, max", f"{max(frames):.1f} ms", f"{sum(f > 16.7 for f in frames)} frames over 16.7 ms")
     line("  SQL page reads (200 rows each)", f"{fetches[0]:,}", f"pages cached at the end: {len(model.cached_pages())}")
+    wait_until(lambda: not getattr(model, "loading", lambda: False)())
 
     model.refresh()
     table.scrollToTop()
@@ -299,7 +307,8 @@ def measure_scroll(area: Any, jumps: int) -> None:
         drags.append(ms(time.perf_counter() - t))
     line(f"scrollbar dragged to {jumps} random places, p50 / p95", f"{pct(drags, 50):.1f} / {pct(drags, 95):.1f} ms")
     line("  max", f"{max(drags):.1f} ms")
-    model._fetch_page = fetch
+    wait_until(lambda: not getattr(model, "loading", lambda: False)())
+    service.rows = fetch
 
 
 # -- main ---------------------------------------------------------------------------------------------
@@ -312,6 +321,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="10 000 participants, fewer repetitions")
     parser.add_argument("--searches", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--stalls-only", action="store_true", help="only the GUI-thread stalls (skip launch, unlock)")
     args = parser.parse_args(argv)
     n = 10_000 if args.quick else args.participants
     searches = min(args.searches, 15) if args.quick else args.searches
@@ -323,13 +333,39 @@ def main(argv: list[str] | None = None) -> None:
         print(f"DMI Desktop UI benchmark — {n:,} participants, offscreen (Python {sys.version.split()[0]})")
         folder = tmp / "vault"
         key, terms, kdf = build_vault(folder, n, args.seed, load_vault_benchmark())
-        run(folder, tmp, key, terms[:searches], kdf, runs, jumps=20 if args.quick else 50)
+        if args.stalls_only:
+            run_stalls(folder, key, terms)
+        else:
+            run(folder, tmp, key, terms[:searches], kdf, runs, jumps=20 if args.quick else 50)
+
+
+def silence_boxes() -> None:
+    """Nothing may wait for a click."""
+    for name in ("warning", "critical", "information", "question"):
+        setattr(QMessageBox, name, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No))
+
+
+def stall_terms(terms: list[str]) -> list[str]:
+    """A few realistic searches and a broad one, typed key by key."""
+    return [*terms[:4], BROAD_TERMS[1]]
+
+
+def run_stalls(folder: Path, key: bytes, terms: list[str]) -> None:
+    """Only the GUI-thread stalls: open the vault (known key), then every list action."""
+    silence_boxes()
+    _elapsed, _app, (_settings, _translations, shell) = launch_in_process(folder)
+    unlock_to_first_page(shell, folder, key)
+    shell.window.resize(WINDOW)
+    shell.window.show()
+    area = shell.window.area_widgets["participants"]
+    QApplication.processEvents()
+    load_vault_benchmark("stalls").measure_stalls(area, stall_terms(terms), line)
+    close_shell(shell)
 
 
 def run(folder: Path, tmp: Path, key: bytes, terms: list[str], kdf: float, runs: int, jumps: int) -> None:
     """The measurements, printed as they are taken."""
-    for name in ("warning", "critical", "information", "question"):  # nothing may wait for a click
-        setattr(QMessageBox, name, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No))
+    silence_boxes()
     cold = launch_in_subprocess(folder, tmp, runs)
     print("\nLaunch")
     line(
@@ -358,6 +394,7 @@ def run(folder: Path, tmp: Path, key: bytes, terms: list[str], kdf: float, runs:
     QApplication.processEvents()
     measure_search(area, terms)
     measure_scroll(area, jumps)
+    load_vault_benchmark("stalls").measure_stalls(area, stall_terms(terms), line)
     close_shell(shell)
 
 

@@ -167,6 +167,7 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     service = shell.ctx.session.participants
     ids = [row.id for row in service.list(area.model.query)]
     file_window = area.open_file(_fullest_file(service, ids))
+    wait_until(lambda: not file_window.loading())  # the file is read on the worker
     file_size = QSize(1140, 720)
     for widget, name in (
         (file_window.identity, "08-file-identity"),

@@ -48,7 +48,7 @@ SORT_COLUMNS = {
     "last_checkin": "last_checkin",
 }
 
-# The partial covering index (migration 2) for each sort key; rut has none.
+# The partial index for each sort key (migration 2; RUT's came with migration 4): ordered like query.order().
 SORT_INDEXES = {
     "name": "participants_live_name",
     "status": "participants_live_status",
@@ -56,6 +56,7 @@ SORT_INDEXES = {
     "last_checkin": "participants_live_checkin",
     "alias": "participants_live_alias",
     "case_no": "participants_live_case",
+    "rut": "participants_live_rut",
 }
 # Above this many FTS matches a search page is read in index order, keeping matches until the page is full;
 # below it the matches are fetched and sorted. Where one gets cheaper than the other, measured at 100 000

@@ -1004,6 +1004,10 @@
         <translation>Solo lectura: su rol permite consultar las fichas, no modificarlas.</translation>
     </message>
     <message>
+        <source>Loading the file…</source>
+        <translation>Cargando la ficha…</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>Identidad</translation>
     </message>
@@ -1119,6 +1123,10 @@
     <message>
         <source>All sectors</source>
         <translation>Todos los sectores</translation>
+    </message>
+    <message>
+        <source>more than {count} results</source>
+        <translation>más de {count} resultados</translation>
     </message>
     <message>
         <source>1 participant</source>

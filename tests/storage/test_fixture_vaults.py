@@ -107,7 +107,14 @@ def test_the_vault_identity_and_organisation_are_kept(upgraded):
     session, expected = upgraded
     vault = session.vault
     assert vault.meta("vault_id") == vault.keyfile.vault_id == expected["vault_id"]
-    assert (vault.device_id, vault.device_code) == (expected["device_id"], expected["device_code"])
+    if expected["schema_version"] < 3:  # made before installation records existed: adopted as it is
+        assert (vault.device_id, vault.device_code) == (expected["device_id"], expected["device_code"])
+    else:
+        # Schema 3 records its installation: a copy this computer never saw gets a new device identity,
+        # and the old one stays on record (its audit chain untouched).
+        assert vault.device_id != expected["device_id"] and vault.device_code != expected["device_code"]
+        known = {r[0] for r in vault.db.execute("SELECT device_id FROM device_identities")}
+        assert {expected["device_id"], vault.device_id} <= known
     assert session.organisation == expected["organisation"] == "Municipalidad de Las Condes"
 
 
@@ -181,18 +188,24 @@ def test_integrity_is_clean_and_the_audit_verifies_with_every_old_entry(upgraded
     assert expected["integrity_problems"] == [] and expected["audit"]["verify"]["ok"]
     assert session.vault.integrity_problems() == []
     result = session.verify_audit()
-    # The old entries (moved into this device's chain), the migration's own entry and the unlock just made.
+    legacy = expected["schema_version"] < 3
+    # The old entries and the unlock just made, plus: for schemas 1-2 the entry of the migration that moved
+    # them into this device's chain; for schema 3 (a copy from another computer) the renewed device identity.
     assert result.ok and result.entries == expected["audit"]["entries"] + 2
     actions = Counter(dict(session.vault.db.execute("SELECT action, count(*) FROM audit_entries GROUP BY action")))
-    assert actions == Counter(expected["audit"]["actions"]) + Counter({"vault.unlock": 1, "vault.migrate": 1})
-    (migrate,) = [e for e in session.vault.audit.chain(session.vault.device_id) if e.action == "vault.migrate"]
-    assert migrate.payload == {
-        "from_schema": "1-2",
-        "legacy_chain": "ok",
-        "legacy_entries": expected["audit"]["entries"],
-    }
+    added = "vault.migrate" if legacy else "vault.identity_renewed"
+    assert actions == Counter(expected["audit"]["actions"]) + Counter({"vault.unlock": 1, added: 1})
+    if legacy:
+        (migrate,) = [e for e in session.vault.audit.chain(session.vault.device_id) if e.action == "vault.migrate"]
+        assert migrate.payload == {
+            "from_schema": "1-2",
+            "legacy_chain": "ok",
+            "legacy_entries": expected["audit"]["entries"],
+        }
     assert {"participant.update", "participant.photo", "checkins.delete", "participant.export"} <= set(actions)
-    assert {"participant.import", "participant.import_file", "user.add", "user.passphrase"} <= set(actions)
+    assert {"participant.import_file", "user.add", "user.passphrase"} <= set(actions)
+    if legacy:  # before schema 3 an import also wrote one entry per participant
+        assert "participant.import" in actions
 
 
 def test_the_check_command_finds_nothing_wrong(fixture_copy, monkeypatch, capsys):

@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 3
+LATEST = 4
 TABLES = [
     "audit_entries",
     "audit_heads",
@@ -41,6 +41,7 @@ TABLES = [
 FROZEN_SQL = {
     1: "940a06e3d4f54846df8180dd3a447474bfba32e6e3c39937ed429f0111b52152",
     2: "414b9d1421467b9d3d2b3f2eafb23bfdb584de6931b07da7f29162f9796bcfa0",
+    4: "89e02df177a2adf2ec41439355495010baf9268c681bfeae177bee3cb0ab13cf",
 }
 
 
@@ -70,9 +71,9 @@ def test_the_latest_schema_is_pinned():
 
 
 def test_released_migrations_are_frozen():
-    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes
+    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes
 
-    for version, module in ((1, v001_initial), (2, v002_list_indexes)):
+    for version, module in ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes)):
         text = "\n;\n".join(module.STATEMENTS)
         assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SQL[version], version
 
@@ -102,23 +103,22 @@ def test_every_sync_table_carries_the_sync_columns_and_a_clock_index(tmp_path):
         db.close()
 
 
-def test_the_list_queries_use_the_live_indexes(tmp_path):
-    from dmi_desktop.storage.repositories import ParticipantQuery
+def test_every_order_the_list_offers_reads_an_index_and_never_sorts(tmp_path):
+    from dmi_desktop.storage.repositories import SORT_COLUMNS, SORT_INDEXES, ParticipantQuery
 
     db = open_database(tmp_path / "x.db", KEY, create=True)
     try:
         apply_migrations(db)
-        for query in (ParticipantQuery(), ParticipantQuery(sort="last_checkin", descending=True)):
-            where, params = query.where()
-            plan = " ".join(
-                r[3]
-                for r in db.execute(
-                    f"EXPLAIN QUERY PLAN SELECT p.id FROM participants p WHERE {where} ORDER BY {query.order()}"
-                    " LIMIT 200 OFFSET 5000",
-                    params,
-                )
-            )
-            assert "participants_live_" in plan and "TEMP B-TREE" not in plan, plan
+        assert set(SORT_INDEXES) == set(SORT_COLUMNS)  # a broad search reads each order from its index too
+        for sort in SORT_COLUMNS:
+            for descending in (False, True):
+                query = ParticipantQuery(sort=sort, descending=descending)
+                where, params = query.where()
+                # The list's page (its tie-breakers included), then a broad search read in index order.
+                for source in ("participants p", f"participants p INDEXED BY {SORT_INDEXES[sort]}"):
+                    sql = f"SELECT p.id FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT 200 OFFSET 5000"
+                    plan = " ".join(r[3] for r in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+                    assert SORT_INDEXES[sort] in plan and "TEMP B-TREE" not in plan, (sort, descending, plan)
     finally:
         db.close()
 

@@ -26,11 +26,12 @@ def windows():
             window.close()
 
 
-def _offered_by_file_window(ctx, pid, windows) -> tuple[list[Status], bool]:
+def _offered_by_file_window(ctx, pid, windows, qtbot) -> tuple[list[Status], bool]:
     """Open the file, click "Change status" and read what the dialog offers (then cancel)."""
     window = ParticipantFileWindow(ctx, pid)
     windows.append(window)
     window.show()
+    qtbot.waitUntil(lambda: not window.loading(), timeout=5000)  # the file is read on the worker
     seen: dict[str, object] = {}
 
     def read_dialog() -> None:
@@ -53,13 +54,13 @@ def test_staff_are_not_offered_the_banked_case_states(make_ctx, qtbot, windows):
     eligible = svc.create({"nombres": "Berta", "apellido_paterno": "Soto"}).id
     svc.set_status(eligible, Status.UNDER_REVIEW, "revisión")
     svc.set_status(eligible, Status.ELIGIBLE, "revisado con Fiscalía")
-    assert _offered_by_file_window(coordinator, review, windows) == (
+    assert _offered_by_file_window(coordinator, review, windows, qtbot) == (
         [Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.DROPPED],
         False,
     )
     staff = make_ctx(STAFF)
-    assert _offered_by_file_window(staff, review, windows) == ([Status.NOT_ELIGIBLE, Status.DROPPED], True)
-    assert _offered_by_file_window(staff, eligible, windows) == ([], True)
+    assert _offered_by_file_window(staff, review, windows, qtbot) == ([Status.NOT_ELIGIBLE, Status.DROPPED], True)
+    assert _offered_by_file_window(staff, eligible, windows, qtbot) == ([], True)
 
 
 def test_staff_cannot_tick_banked_case_activated_on_a_violation(make_ctx, qtbot, windows):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from dmi_desktop.ui.import_export.export_action import export_current_list, file_filters, format_for, run_export
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
 from tests.conftest import VIEWER
+from tests.ui.list_helpers import settle
 
 pytest_plugins = ["tests.ui.participant_fixtures"]
 pytestmark = pytest.mark.usefixtures("boxes")
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.usefixtures("boxes")
 def _filtered_area(ctx, qtbot) -> ParticipantsWidget:
     area = ParticipantsWidget(ctx)
     qtbot.addWidget(area)
+    settle(ctx)  # the sector list is read on the worker
     area.sector_filter.setCurrentIndex(area.sector_filter.findData("El Golf"))
     ctx.worker.wait_idle()
     assert area.model.rowCount() == 2

@@ -76,6 +76,23 @@ def test_a_minor_is_flagged_while_typing_the_birth_date(make_ctx, qtbot):
     assert box.message.isVisible() and "16" in box.message.text()
 
 
+def test_the_dialog_offers_the_sectors_in_use_once_the_worker_has_read_them(make_ctx, sample_rows, qtbot):
+    import threading
+
+    ctx = make_ctx()
+    ctx.session.participants.create_many(sample_rows())
+    gate = threading.Event()
+    ctx.worker.submit(lambda _task: gate.wait(10))  # the worker is busy: the dialog must not wait for it
+    dialog = NewParticipantDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.form.editors["sector"]
+    assert combo.count() == 0  # nothing read on the GUI thread: no sector offered yet
+    gate.set()
+    qtbot.waitUntil(lambda: combo.count() > 1, timeout=5000)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["", "Apoquindo", "Colón Oriente", "El Golf"]
+
+
 def test_creating_through_the_dialog_adds_the_row_to_the_table(make_ctx, qtbot, boxes):
     ctx = make_ctx()
     area = ParticipantsWidget(ctx)
@@ -94,7 +111,7 @@ def test_creating_through_the_dialog_adds_the_row_to_the_table(make_ctx, qtbot, 
     assert area.model.index(0, 1).data() == "Valentina Carrasco"
     assert area.model.index(0, 3).data() == "9.876.543-3"
     assert area.count_label.text() == "1 participant"
-    assert area.sector_filter.findData("Colón Oriente") >= 0  # the new sector is offered as a filter
+    qtbot.waitUntil(lambda: area.sector_filter.findData("Colón Oriente") >= 0, timeout=3000)  # offered as a filter
     assert boxes["warning"] == []
 
 

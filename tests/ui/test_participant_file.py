@@ -13,6 +13,7 @@ from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
 from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog
 from tests.conftest import STAFF, VIEWER
+from tests.ui.list_helpers import settle
 
 pytest_plugins = ["tests.ui.participant_fixtures"]
 pytestmark = pytest.mark.usefixtures("boxes")
@@ -48,6 +49,7 @@ def _window(ctx, pid, windows) -> ParticipantFileWindow:
     window = ParticipantFileWindow(ctx, pid)
     windows.append(window)
     window.show()
+    settle(ctx)  # the file is read on the worker
     return window
 
 
@@ -97,6 +99,7 @@ def test_editing_and_saving_updates_the_file_and_the_list(person, qtbot):
     area = ParticipantsWidget(ctx)
     qtbot.addWidget(area)
     window = area.open_file(p.id)
+    settle(ctx)
     alias = window.identity.form.editors["alias"]
     assert isinstance(alias, QLineEdit)
     qtbot.keyClicks(alias, "Chico")
@@ -105,7 +108,7 @@ def test_editing_and_saving_updates_the_file_and_the_list(person, qtbot):
     window.save_button.click()
     qtbot.waitUntil(lambda: not window.is_dirty(), timeout=3000)
     assert ctx.session.participants.get(p.id).alias == "Chico"
-    assert area.model.index(0, 2).data() == "Chico"
+    qtbot.waitUntil(lambda: area.model.index(0, 2).data() == "Chico", timeout=3000)  # the list reads it on the worker
     assert window.history.model.index(0, 2).data() == "Edited identity data"
     assert not area.has_unsaved_changes()
 
@@ -268,3 +271,32 @@ def test_the_summary_shows_age_services_and_the_banked_expiry_only_to_coordinato
     staff = make_ctx(STAFF)
     summary = _window(staff, pid, open_windows).identity.summary
     assert summary.expiry.isHidden() and summary.expiry.text() == ""
+
+
+def test_a_file_opens_at_once_and_fills_in_when_the_worker_has_read_it(person, qtbot, open_windows, monkeypatch):
+    import threading
+
+    from dmi_desktop.services.participants import ParticipantService
+
+    ctx, p = person()
+    reads_on_gui = []
+    original = ParticipantService.file
+
+    def spy(self, participant_id):
+        reads_on_gui.append(threading.current_thread() is threading.main_thread())
+        return original(self, participant_id)
+
+    monkeypatch.setattr(ParticipantService, "file", spy)
+    gate = threading.Event()
+    ctx.worker.submit(lambda _task: gate.wait(10))  # the worker is busy (a long write, say)
+    window = ParticipantFileWindow(ctx, p.id)
+    open_windows.append(window)
+    window.show()
+    assert window.loading() and not window.tabs.isEnabled()
+    assert window.windowTitle() == "Loading the file…"
+    assert not window.header.change_status.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.loading(), timeout=5000)
+    assert window.windowTitle().startswith("José Miguel Pérez") and window.tabs.isEnabled()
+    assert window.identity.form.raw_value("nombres") == "José Miguel"
+    assert reads_on_gui == [False]  # read once, on the worker

@@ -13,10 +13,12 @@ from dmi_desktop.ui.models.participant_table_model import (
     COL_STATUS,
     MAX_CACHED_PAGES,
     PAGE_SIZE,
+    PLACEHOLDER,
     ParticipantIdRole,
     ParticipantTableModel,
     StatusRole,
 )
+from tests.ui.list_helpers import column, settle
 
 pytest_plugins = ["tests.ui.participant_fixtures"]
 pytestmark = pytest.mark.usefixtures("boxes")  # no real modal box may ever block a test
@@ -25,6 +27,7 @@ pytestmark = pytest.mark.usefixtures("boxes")  # no real modal box may ever bloc
 def _model(ctx):
     model = ParticipantTableModel(ctx)
     model.refresh()
+    settle(ctx)  # the count (and the first page) are read on the worker
     return model
 
 
@@ -34,6 +37,8 @@ def test_model_passes_qt_model_tester_with_500_participants(make_ctx, sample_row
     model = _model(ctx)
     assert model.rowCount() == 500
     assert model.columnCount() == 7
+    qtmodeltester.check(model)  # rows still on their way answer with placeholders
+    settle(ctx)
     qtmodeltester.check(model)
 
 
@@ -41,12 +46,16 @@ def test_rows_load_lazily_in_pages_and_the_cache_stays_bounded(make_ctx, sample_
     ctx = make_ctx()
     ctx.session.participants.create_many(sample_rows(595))
     model = _model(ctx)
-    assert model.cached_pages() == []  # counting reads no rows
-    model.index(450, COL_NAME).data()
-    assert model.cached_pages() == [450 // PAGE_SIZE]
+    assert model.cached_pages() == [0]  # the count came with the rows in sight, nothing more
+    assert model.index(450, COL_NAME).data() == PLACEHOLDER  # its page is asked of the worker
+    settle(ctx)
+    assert model.cached_pages() == [0, 450 // PAGE_SIZE]
+    assert model.index(450, COL_NAME).data().startswith("Persona")
     for row in range(0, 600, PAGE_SIZE):
         model.index(row, COL_NAME).data()
-    assert len(model.cached_pages()) <= MAX_CACHED_PAGES
+    settle(ctx)
+    assert sorted(model.cached_pages()) == [0, 1, 2] and len(model.cached_pages()) <= MAX_CACHED_PAGES
+    model.index(450, COL_NAME).data()  # read from memory: no worker involved
     assert model.cached_pages()[-1] == 2  # least recently used first
 
 
@@ -54,7 +63,6 @@ def test_cells_show_formatted_rut_status_label_and_roles(make_ctx, sample_rows):
     ctx = make_ctx()
     [jose, *_rest] = ctx.session.participants.create_many(sample_rows())
     model = _model(ctx)
-    model.index(0, 0).data()  # loads the first page
     row = model.row_of(jose.id)
     assert model.index(row, COL_RUT).data() == "12.345.678-5"
     assert model.index(row, COL_STATUS).data() == "identificado"
@@ -67,9 +75,9 @@ def test_sorting_by_name_is_done_in_sql_and_changes_the_order(make_ctx, sample_r
     ctx.session.participants.create_many(sample_rows())
     model = _model(ctx)
     model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
-    ascending = [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+    ascending = column(model, ctx, COL_NAME)
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
-    descending = [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+    descending = column(model, ctx, COL_NAME)
     assert model.query.sort == "name" and model.query.descending
     assert descending == list(reversed(ascending))
     # Chilean lists read surname first: Fuentes, González, Josefino, Muñoz, Pérez.
@@ -81,7 +89,6 @@ def test_an_edit_refreshes_only_the_cached_page_that_holds_the_participant(make_
     people = ctx.session.participants.create_many(sample_rows())
     model = _model(ctx)
     target = people[2]
-    model.index(0, 0).data()
     row = model.row_of(target.id)
     resets = []
     model.modelReset.connect(lambda: resets.append(True))
@@ -96,6 +103,7 @@ def test_a_status_change_that_leaves_the_filter_recounts(make_ctx, sample_rows, 
     people = ctx.session.participants.create_many(sample_rows())
     model = ParticipantTableModel(ctx)
     model.set_query(ParticipantQuery(status=(Status.IDENTIFIED,)))
+    settle(ctx)
     assert model.rowCount() == 5
     with qtbot.waitSignal(model.modelReset, timeout=2000):
         ctx.session.participants.set_status(people[0].id, Status.UNDER_REVIEW, "revisión")
@@ -109,13 +117,13 @@ def test_a_creation_resets_the_model_and_the_new_row_appears(make_ctx, sample_ro
     with qtbot.waitSignal(model.modelReset, timeout=2000):
         created = ctx.session.participants.create({"nombres": "Ana", "apellido_paterno": "Reyes"})
     assert model.rowCount() == 1
-    assert model.index(0, 0).data(ParticipantIdRole) == created.id
+    assert model.index(0, 0).data(ParticipantIdRole) == created.id  # read with the new count
 
 
 def test_locking_forgets_cached_rows(make_ctx, sample_rows):
     ctx = make_ctx()
     ctx.session.participants.create_many(sample_rows())
     model = _model(ctx)
-    model.index(0, COL_NAME).data()
+    assert model.index(0, COL_NAME).data() != PLACEHOLDER
     ctx.hub.locked.emit()
     assert model.cached_pages() == []

@@ -371,6 +371,7 @@ def test_participant_file_and_its_dialogs_are_spanish(qtbot, open_app, msgboxes)
     shell = open_app()
     area = shell.window.area_widgets["participants"]
     window = area.open_file(_fullest_file(shell))
+    qtbot.waitUntil(lambda: not window.loading(), timeout=5000)  # the file is read on the worker
     texts = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -390,9 +391,10 @@ def test_participant_file_and_its_dialogs_are_spanish(qtbot, open_app, msgboxes)
     assert untranslated([("box", t) for t in msgboxes["warning"] + msgboxes["question"]]) == []
 
 
-def test_a_viewers_read_only_file_is_spanish(open_app):
+def test_a_viewers_read_only_file_is_spanish(qtbot, open_app):
     shell = open_app(VIEWER)
     window = shell.window.area_widgets["participants"].open_file(_fullest_file(shell))
+    qtbot.waitUntil(lambda: not window.loading(), timeout=5000)
     assert_spanish(visible_texts(window) + visible_texts(shell.window), "Ver…", "Cerrar")
 
 

@@ -1,4 +1,4 @@
-"""Lazy table model of the participants list: knows the count, fetches 200-row pages from SQL on demand."""
+"""Lazy table model of the participants list: the count and 200-row pages are read on the worker thread."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from dmi_desktop.domain.models import ParticipantRow
 from dmi_desktop.domain.status import label
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.ui.models.formatting import display_rut, format_date
+from dmi_desktop.ui.models.page_requests import PageRequests
 from dmi_desktop.ui.participants.labels import field_label
 
 if TYPE_CHECKING:
@@ -51,17 +53,42 @@ StatusRole = Qt.ItemDataRole.UserRole + 2
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40  # 8 000 rows in memory at most, whatever the size of the vault
+PRELOADED_PAGES = 3  # pages in sight read together with a new count, so a re-sort does not flash placeholders
+PLACEHOLDER = "…"  # shown, greyed, in a row whose page is still being read
+
+# data() runs for every role of every visible cell on each frame: plain ints and constants keep it cheap.
+_DISPLAY, _FOREGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset(int(r) for r in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, ParticipantIdRole, StatusRole))
+_ANSWERED = _ROLES | {_FOREGROUND}
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+QueryResult = tuple[int, dict[int, list[ParticipantRow]]]  # count, pages read with it
 
 
 class ParticipantTableModel(QAbstractTableModel):
-    """The participants list; rows come from ``ctx.session.participants`` one page at a time."""
+    """The participants list; rows come from ``ctx.session.participants`` one page at a time, on the worker.
+
+    Every request carries a generation: a new query (search, filter, sort) or a refresh bumps it, and
+    whatever arrives for an older one is dropped. Rows whose page has not arrived show a greyed
+    placeholder; when it arrives, ``dataChanged`` repaints that range.
+    """
+
+    load_failed = Signal(object)  # the exception of a count or page read (the area shows it; models never do)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._query = ParticipantQuery()
+        self._query = ParticipantQuery()  # the latest query asked for
+        self._shown = self._query  # the query whose count and pages are held
+        self._generation = 0  # of the latest request
+        self._shown_generation = 0  # of the data held; differs from _generation while a query is on its way
+        self._failed_generation = -1  # a page read failed: no retry loop until the next query
         self._count = 0
         self._pages: OrderedDict[int, list[ParticipantRow]] = OrderedDict()
+        self._requests = PageRequests()
+        self._fetching = False  # one page read in flight at most; the next decides its pages when it runs
+        self._visible_pages: range = range(0, 1)
+        self._greyed = QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         ctx.hub.changed.connect(self.on_changed)
         ctx.hub.locked.connect(self._forget)
         ctx.hub.unlocked.connect(self.refresh)
@@ -70,34 +97,77 @@ class ParticipantTableModel(QAbstractTableModel):
 
     @property
     def query(self) -> ParticipantQuery:
-        """Filters and order currently shown."""
+        """Filters and order asked for last (shown once its count arrives)."""
         return self._query
 
+    @property
+    def shown_query(self) -> ParticipantQuery:
+        """Filters and order of the rows held now."""
+        return self._shown
+
+    def loading(self) -> bool:
+        """True while a count or a page is on its way."""
+        return self._shown_generation != self._generation or self._fetching
+
     def set_query(self, query: ParticipantQuery) -> None:
-        """Show another filter/order: re-count and start again from an empty cache."""
+        """Show another filter/order: counted on the worker; the rows held stay until the count arrives."""
         self._query = query
         self.refresh()
 
-    def apply_result(self, query: ParticipantQuery, count: int, first_page: list[ParticipantRow]) -> None:
-        """Show a query whose count and first page were already read (off the GUI thread by the area)."""
+    def refresh(self) -> None:
+        """Re-count on the worker, with the pages in sight; an older request still queued is skipped."""
+        ctx = self._ctx
+        if not ctx.session.is_open:
+            return
+        self._generation += 1
+        generation, query = self._generation, self._query
+        pages = sorted({0, *self._visible_pages})[:PRELOADED_PAGES]
+
+        def job(_task: object) -> QueryResult | None:
+            if generation != self._generation or not ctx.session.is_open:
+                return None  # superseded before it ran (the user typed on), or locked meanwhile
+            service = ctx.session.participants
+            count = service.count(query)
+            read = {p: service.rows(query, p * PAGE_SIZE, PAGE_SIZE) for p in pages if p * PAGE_SIZE < count}
+            return count, read
+
+        ctx.worker.submit(
+            job, lambda result: self._show(generation, query, result), lambda exc: self._failed(generation, exc)
+        )
+
+    def _show(self, generation: int, query: ParticipantQuery, result: QueryResult | None) -> None:
+        if result is None or generation != self._generation:
+            return  # a newer request is on its way (or the vault locked)
+        count, pages = result
         self.beginResetModel()
-        self._query = query
-        self._count = count
-        self._pages.clear()
-        if first_page:
-            self._pages[0] = list(first_page)
+        self._shown, self._shown_generation, self._count = query, generation, count
+        self._pages = OrderedDict(pages)
+        self._requests.reset(generation)
         self.endResetModel()
 
-    def refresh(self) -> None:
-        """Re-read the count; pages load again as the view asks for them."""
-        self.beginResetModel()
-        self._pages.clear()
-        self._count = self._read_count()
-        self.endResetModel()
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            log.info("participant list read failed: %s", type(exc).__name__)
+            self.load_failed.emit(exc)
 
     def _forget(self) -> None:
-        # Locked: drop cached personal data from memory; the count stays so the view keeps its shape.
+        # Locked: drop cached personal data from memory and ignore reads still on their way; the count stays
+        # so the view keeps its shape, and unlocking counts again.
+        self._generation += 1
+        self._shown_generation = self._generation
+        self._requests.reset(self._generation)
         self._pages.clear()
+
+    def set_visible_rows(self, first: int, last: int) -> None:
+        """The rows in sight (the view says so on every scroll): pages wanted elsewhere are no longer read."""
+        self._visible_pages = range(max(0, first) // PAGE_SIZE, max(0, last) // PAGE_SIZE + 1)
+        # The pages on either side are read ahead: scrolling on reaches rows already here, painted once
+        # instead of as placeholders first (a second paint per page boundary, measured in the stalls).
+        around = range(max(0, self._visible_pages.start - 1), self._visible_pages.stop + 1)
+        self._requests.keep_only(around)
+        for page_no in (around[0], around[-1]):
+            if page_no not in self._pages and page_no * PAGE_SIZE < self._count:
+                self._want(page_no)
 
     # -- Qt model interface ------------------------------------------------------------------
 
@@ -109,15 +179,18 @@ class ParticipantTableModel(QAbstractTableModel):
         """Seven named columns."""
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, participant id and status for the custom roles."""
-        if not index.isValid() or not 0 <= index.row() < self._count:
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        """Cell text, participant id and status for the custom roles; a greyed placeholder until the page arrives."""
+        if role not in _ANSWERED:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ParticipantIdRole, StatusRole):
+        number = index.row()  # -1 for an invalid index
+        if not 0 <= number < self._count:
             return None
-        row = self.row_at(index.row())
+        if role == _FOREGROUND:
+            return None if self._cached(number) is not None else self._greyed
+        row = self.row_at(number)
         if row is None:
-            return None
+            return PLACEHOLDER if role == _DISPLAY else None
         if role == ParticipantIdRole:
             return row.id
         if role == StatusRole:
@@ -135,12 +208,10 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Selectable, read-only rows (editing happens in the participant file)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column in SQL (a new query, model reset)."""
+        """Sort by a column in SQL, on the worker (a new query; the model resets when its rows arrive)."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
@@ -152,20 +223,14 @@ class ParticipantTableModel(QAbstractTableModel):
     # -- rows ---------------------------------------------------------------------------------
 
     def row_at(self, row: int) -> ParticipantRow | None:
-        """The list row at ``row``, loading its page if needed (None while the vault is locked)."""
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._fetch_page(page_no)
-            if page is None:
-                return None
-        else:
-            self._pages.move_to_end(page_no)
-        offset = row - page_no * PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        """The list row at ``row`` if its page is here; otherwise None, and the page is asked of the worker."""
+        found = self._cached(row)
+        if found is None and 0 <= row < self._count:
+            self._want(row // PAGE_SIZE)
+        return found
 
     def participant_id(self, row: int) -> str:
-        """Id of the participant shown at ``row`` ("" when unknown)."""
+        """Id of the participant shown at ``row`` ("" while its page is on its way)."""
         found = self.row_at(row)
         return found.id if found else ""
 
@@ -181,19 +246,62 @@ class ParticipantTableModel(QAbstractTableModel):
         """Page numbers held in memory (least recently used first)."""
         return list(self._pages)
 
-    def _fetch_page(self, page_no: int) -> list[ParticipantRow] | None:
-        session = self._ctx.session
-        if not session.is_open:
+    def _cached(self, row: int) -> ParticipantRow | None:
+        page_no, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
             return None
-        page = session.participants.rows(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
-        self._pages[page_no] = page
+        self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _want(self, page_no: int) -> None:
+        if self._shown_generation == self._failed_generation or not self._ctx.session.is_open:
+            return
+        self._requests.want(page_no)
+        if not self._fetching and self._shown_generation == self._generation:
+            self._fetch_wanted()
+
+    def _fetch_wanted(self) -> None:
+        # The pages are decided when the read starts, not now: a drag over the scrollbar queues one read that
+        # fetches only what is in sight by then (set_visible_rows drops the rest).
+        ctx, requests = self._ctx, self._requests
+        generation, query = self._shown_generation, self._shown
+        self._fetching = True
+
+        def job(_task: object) -> tuple[int, dict[int, list[ParticipantRow]]]:
+            pages = requests.take(generation)
+            if not pages or not ctx.session.is_open:
+                return generation, {}
+            service = ctx.session.participants
+            return generation, {p: service.rows(query, p * PAGE_SIZE, PAGE_SIZE) for p in pages}
+
+        ctx.worker.submit(job, self._pages_arrived, lambda exc: self._pages_failed(generation, exc))
+
+    def _pages_arrived(self, result: tuple[int, dict[int, list[ParticipantRow]]]) -> None:
+        self._fetching = False
+        generation, pages = result
+        if generation == self._shown_generation:
+            for page_no, rows in pages.items():
+                self._store(page_no, rows)
+                if rows:
+                    first = page_no * PAGE_SIZE
+                    last = min(first + len(rows), self._count) - 1
+                    self.dataChanged.emit(self.index(first, 0), self.index(last, COLUMN_COUNT - 1))
+        if self._requests.pending() and self._shown_generation == self._generation:
+            self._fetch_wanted()
+
+    def _pages_failed(self, generation: int, exc: Exception) -> None:
+        self._fetching = False
+        if generation == self._shown_generation:
+            self._failed_generation = generation  # placeholders stay; a refresh or a new query tries again
+            log.info("participant page read failed: %s", type(exc).__name__)
+            self.load_failed.emit(exc)
+
+    def _store(self, page_no: int, rows: list[ParticipantRow]) -> None:
+        self._pages[page_no] = rows
+        self._pages.move_to_end(page_no)
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
-        return page
-
-    def _read_count(self) -> int:
-        session = self._ctx.session
-        return session.participants.count(self._query) if session.is_open else 0
 
     def _cell(self, row: ParticipantRow, column: int) -> str | None:
         if column == COL_CASE_NO:
@@ -225,21 +333,39 @@ class ParticipantTableModel(QAbstractTableModel):
             self._refresh_rows({changes.participant_id})  # the last check-in column follows its check-ins
 
     def _refresh_rows(self, ids: set[str]) -> None:
-        if not self._ctx.session.is_open:
-            return
-        if self._read_count() != self._count:  # the edit moved someone in or out of the filter
-            self.refresh()
-            return
-        for page_no in [n for n, page in self._pages.items() if ids & {r.id for r in page}]:
-            old = self._pages[page_no]
-            new = self._ctx.session.participants.rows(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
-            if [r.id for r in new] != [r.id for r in old]:
-                self.refresh()  # the order changed (e.g. a renamed participant under name sort)
+        ctx = self._ctx
+        if not ctx.session.is_open or self._shown_generation != self._generation:
+            return  # a query on its way will show the edit anyway
+        generation, query, count = self._generation, self._shown, self._count
+        pages = [n for n, page in self._pages.items() if ids & {r.id for r in page}]
+
+        def job(_task: object) -> dict[int, list[ParticipantRow]] | None:
+            if not ctx.session.is_open:
+                return {}  # locked meanwhile: unlocking counts again
+            service = ctx.session.participants
+            if service.count(query) != count:
+                return None  # the edit moved someone in or out of the filter
+            return {n: service.rows(query, n * PAGE_SIZE, PAGE_SIZE) for n in pages}
+
+        def done(read: dict[int, list[ParticipantRow]] | None) -> None:
+            if generation != self._generation:
                 return
-            self._pages[page_no] = new
-            first = page_no * PAGE_SIZE
-            self.dataChanged.emit(
-                self.index(first, 0),
-                self.index(first + len(new) - 1, COLUMN_COUNT - 1),
-                [Qt.ItemDataRole.DisplayRole, StatusRole],
-            )
+            if read is None:
+                self.refresh()
+                return
+            for page_no, new in read.items():
+                old = self._pages.get(page_no)
+                if old is None:
+                    continue  # evicted meanwhile: it is read again when seen
+                if [r.id for r in new] != [r.id for r in old]:
+                    self.refresh()  # the order changed (e.g. a renamed participant under name sort)
+                    return
+                self._pages[page_no] = new
+                first = page_no * PAGE_SIZE
+                self.dataChanged.emit(
+                    self.index(first, 0),
+                    self.index(first + len(new) - 1, COLUMN_COUNT - 1),
+                    [Qt.ItemDataRole.DisplayRole, StatusRole],
+                )
+
+        ctx.worker.submit(job, done, lambda exc: self._failed(generation, exc))

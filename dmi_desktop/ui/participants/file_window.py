@@ -1,9 +1,13 @@
-"""The participant file: a non-modal window per participant with header, tabs, Save, and unsaved-edit guard."""
+"""The participant file: a non-modal window per participant with header, tabs, Save, and unsaved-edit guard.
+
+The file is read on the worker: the window opens at once in a brief loading state, filled when the data arrives.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,7 +15,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from dmi_desktop.domain.errors import NotFound, ValidationError
-from dmi_desktop.domain.models import ParticipantFile
+from dmi_desktop.domain.models import HistoryEvent, ParticipantFile
 from dmi_desktop.domain.roles import can_handle_banked_case, can_see_restricted, can_write
 from dmi_desktop.services.changes import Changes
 from dmi_desktop.ui.errors import show_error
@@ -34,6 +38,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class LoadedFile:
+    """Everything the window shows, read together on the worker."""
+
+    file: ParticipantFile
+    sectors: list[str]
+    photo: bytes | None
+    history: list[HistoryEvent]
+
+
 class ParticipantFileWindow(QDialog):
     """Everything about one participant; writes go through the worker, the hub keeps it current."""
 
@@ -44,6 +58,10 @@ class ParticipantFileWindow(QDialog):
         self._ctx = ctx
         self.participant_id = participant_id
         self._saving = False
+        self._load_generation = 0  # a read queued before a newer one is skipped, its result dropped
+        self._force_pending = False  # a forced reload (after a save) stays forced when a newer read supersedes it
+        self._after_load: list[Any] = []  # what waits for the next file read to be shown (closing after a save)
+        self._closed = False
         self.file: ParticipantFile | None = None
         role = ctx.session.role
         self.can_write = can_write(role)
@@ -90,7 +108,19 @@ class ParticipantFileWindow(QDialog):
             self.banked.form.edited.connect(self._update_dirty)
         ctx.hub.changed.connect(self._on_changed)
         self.resize(1100, 680)  # every tab title visible in Spanish, the longer language
+        self._show_loading()
         self.reload(force=True)
+
+    def _show_loading(self) -> None:
+        self.setWindowTitle(self.tr("Loading the file…"))
+        self.header.name.setText(self.tr("Loading the file…"))
+        self.header.change_status.setEnabled(False)
+        self.header.minor.hide()
+        self.tabs.setEnabled(False)
+
+    def loading(self) -> bool:
+        """True until the file's data has arrived from the worker (the tabs are disabled meanwhile)."""
+        return self.file is None
 
     def _add_tabs(self) -> None:
         self.tabs.addTab(self.identity, self.tr("Identity"))
@@ -110,26 +140,58 @@ class ParticipantFileWindow(QDialog):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    def reload(self, *, force: bool = False) -> None:
-        """Re-read the file; forms with unsaved edits keep them unless ``force``."""
-        session = self._ctx.session
-        if not session.is_open:
+    def reload(self, *, force: bool = False, then: Any = None) -> None:
+        """Re-read the file on the worker; forms with unsaved edits keep them unless ``force``.
+
+        ``then()`` runs once the file read has been shown.
+        """
+        ctx, pid = self._ctx, self.participant_id
+        if not ctx.session.is_open:
             return
-        try:
-            file = session.participants.file(self.participant_id)
-        except NotFound:
+        self._load_generation += 1
+        self._force_pending = self._force_pending or force
+        if then is not None:
+            self._after_load.append(then)
+        generation = self._load_generation
+
+        def job(_task: object) -> LoadedFile | None:
+            if generation != self._load_generation or not ctx.session.is_open:
+                return None  # a newer read is queued, or the vault locked meanwhile (unlocking does not need it)
+            service = ctx.session.participants
+            file = service.file(pid)
+            p = file.participant
+            photo = service.photo(p.id) if p.has_photo else None
+            return LoadedFile(file, service.sectors(), photo, service.history(p.id))
+
+        ctx.worker.submit(
+            job, lambda loaded: self._show_file(generation, loaded), lambda exc: self._load_failed(generation, exc)
+        )
+
+    def _load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._load_generation or self._closed:
+            return
+        self._after_load.clear()
+        if isinstance(exc, NotFound):
             log.info("participant file no longer exists; closing its window")
             self.close()
+        else:
+            show_error(self, exc)
+
+    def _show_file(self, generation: int, loaded: LoadedFile | None) -> None:
+        if loaded is None or generation != self._load_generation or self._closed:
             return
+        force, self._force_pending = self._force_pending, False
+        file = loaded.file
         self.file = file
         p = file.participant
+        self.tabs.setEnabled(True)
         self.setWindowTitle(self.tr("{name} — case {case_no}").format(name=p.full_name, case_no=p.case_no))
         self.header.show_participant(p, self.can_write)
         form = self.identity.form
         if force or not form.is_dirty():
-            form.set_sectors(session.participants.sectors())
+            form.set_sectors(loaded.sectors)
             form.load(p)
-            self.identity.photo.show_photo(session.participants.photo(p.id) if p.has_photo else None)
+            self.identity.photo.show_photo(loaded.photo)
         self.identity.summary.show_file(file)
         if self.banked is not None and (force or not self.banked.is_dirty()):
             self.banked.load(file.banked_case)
@@ -139,8 +201,11 @@ class ParticipantFileWindow(QDialog):
         self.checkins.set_records(file.checkins)
         self.violations.set_records(file.violations)
         self.notes.set_records(file.notes)
-        self.history.set_entries(session.participants.history(p.id))
+        self.history.set_entries(loaded.history)
         self._update_dirty()
+        waiting, self._after_load = self._after_load, []
+        for then in waiting:
+            then()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.participant_id == self.participant_id or (
@@ -195,9 +260,7 @@ class ParticipantFileWindow(QDialog):
 
         def done(_result: object) -> None:
             self._saving = False
-            self.reload(force=True)
-            if then is not None:
-                then()
+            self.reload(force=True, then=then)  # ``then`` sees the saved file, its forms clean
 
         self._saving = True
         self._update_dirty()
@@ -255,6 +318,7 @@ class ParticipantFileWindow(QDialog):
                 self.save(then=self._close_clean)
                 return
         self._disconnect()
+        self._closed = True
         event.accept()
         self.closed.emit(self.participant_id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -33,8 +34,12 @@ class NewParticipantDialog(QDialog):
         intro = QLabel(self.tr("The file starts in the status “identified”. Fields marked * are required."), self)
         intro.setWordWrap(True)
         self.form = IdentityForm(self, new=True)
-        if ctx.session.is_open:
-            self.form.set_sectors(ctx.session.participants.sectors())
+        if ctx.session.is_open:  # the sectors in use are offered once the worker has read them
+            ctx.worker.submit(
+                lambda _task: ctx.session.participants.sectors() if ctx.session.is_open else None,
+                self._offer_sectors,
+                lambda _exc: None,  # without the list the sector is simply typed
+            )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
@@ -46,6 +51,10 @@ class NewParticipantDialog(QDialog):
         self.form.edited.connect(self._update_buttons)
         self._update_buttons()
         self.resize(760, 380)
+
+    def _offer_sectors(self, sectors: list[str] | None) -> None:
+        if sectors is not None and shiboken6.isValid(self):
+            self.form.set_sectors(sectors)
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(not self._saving and not self.form.validation_errors())

@@ -1,4 +1,7 @@
-"""The participants area: debounced search, status/sector filters, the lazy table, and the open file windows."""
+"""The participants area: debounced search, status/sector filters, the lazy table, and the open file windows.
+
+Nothing here reads the vault on the GUI thread: the count, the pages and the sector list come from the worker.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmi_desktop.domain.models import ParticipantRow
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
 from dmi_desktop.services.participants import ParticipantQuery
@@ -34,7 +36,6 @@ from dmi_desktop.ui.models.participant_table_model import (
     COL_SECTOR,
     COL_STATUS,
     COLUMN_FOR_SORT,
-    PAGE_SIZE,
     ParticipantTableModel,
 )
 from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
@@ -48,6 +49,9 @@ log = logging.getLogger(__name__)
 
 AREA_ID = "participants"
 SEARCH_DEBOUNCE_MS = 250
+# Above this many matches a search's count is shown as "more than 10 000 results": nobody reads further
+# than that, and the exact figure would only suggest a search worth refining.
+SEARCH_COUNT_CAP = 10_000
 
 
 def thousands(n: int) -> str:
@@ -61,7 +65,8 @@ class ParticipantsWidget(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._generation = 0  # stale search results (an older keystroke) are dropped
+        self._sectors_generation = 0  # a sector list read for an older request is dropped
+        self._open_when_loaded: QPersistentModelIndex | None = None  # Enter on a row whose page is on its way
         self.windows: dict[str, ParticipantFileWindow] = {}
         self.setObjectName("ParticipantsWidget")
         self.search = QLineEdit(self)
@@ -74,8 +79,13 @@ class ParticipantsWidget(QWidget):
             self.status_filter.addItem(label(status), status.value)
         self.sector_filter = QComboBox(self)
         self.sector_filter.setMinimumContentsLength(14)
+        self.sector_filter.addItem(self.tr("All sectors"), "")  # the sectors in use follow from the worker
         self.count_label = QLabel(self)
         self.count_label.setObjectName("participantCount")
+        # As wide as its longest text from the start: the count arrives later and must not shift the layout.
+        widest = self.tr("more than {count} results").format(count=thousands(SEARCH_COUNT_CAP))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = ParticipantTableModel(ctx, self)
         self.table = self._make_table()
         filters = QHBoxLayout()
@@ -95,12 +105,15 @@ class ParticipantsWidget(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.sector_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._rows_replaced)
+        self.model.dataChanged.connect(self._rows_arrived)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc))
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.unlocked.connect(self.reload_sectors)
         ctx.hub.locked.connect(self._debounce.stop)
         ctx.hub.unlocked.connect(self.run_query)  # a search typed just before the lock is honoured
+        self.model.refresh()  # first: the rows matter more than the sector list
         self.reload_sectors()
-        self.model.refresh()
 
     @property
     def ctx(self) -> AppContext:
@@ -143,7 +156,18 @@ class ParticipantsWidget(QWidget):
         table.setSortingEnabled(True)  # QTableView calls model.sort(): a new SQL ORDER BY, never a Python sort
         table.doubleClicked.connect(self._open_index)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
+        # The rows in sight decide which pages are read: a drag over the scrollbar reads only where it stops.
+        table.verticalScrollBar().valueChanged.connect(self._visible_rows_changed)
+        table.verticalScrollBar().rangeChanged.connect(self._visible_rows_changed)
         return table
+
+    def _visible_rows_changed(self, *_args: object) -> None:
+        table = self.table
+        first = table.rowAt(0)
+        last = table.rowAt(table.viewport().height() - 1)
+        count = self.model.rowCount()
+        self.model.set_visible_rows(max(first, 0), last if last >= 0 else max(count - 1, 0))
 
     # -- querying -------------------------------------------------------------------------------
 
@@ -158,32 +182,11 @@ class ParticipantsWidget(QWidget):
         )
 
     def run_query(self) -> None:
-        """Count and read the first page on the worker; only the latest request is shown."""
+        """Count and read the rows in sight on the worker; only the latest request is shown (see the model)."""
         self._debounce.stop()
         if not self._ctx.session.is_open:
-            return
-        self._generation += 1
-        generation = self._generation
-        query = self.current_query()
-        ctx = self._ctx
-
-        def job(_task: object) -> tuple[int, list[ParticipantRow]] | None:
-            if not ctx.session.is_open:
-                return None  # locked meanwhile (the lock runs on this same worker): unlocking refreshes the list
-            service = ctx.session.participants
-            return service.count(query), service.rows(query, 0, PAGE_SIZE)
-
-        def done(result: tuple[int, list[ParticipantRow]] | None) -> None:
-            if result is None or generation != self._generation:
-                return  # locked, or the user typed on and a newer query is on its way
-            count, rows = result
-            self.model.apply_result(query, count, rows)
-
-        def failed(exc: Exception) -> None:
-            if generation == self._generation:
-                show_error(self, exc)
-
-        ctx.worker.submit(job, done, failed)
+            return  # locked: unlocking runs the query the box holds then
+        self.model.set_query(self.current_query())
 
     def _search_now(self) -> None:
         if self._debounce.isActive():
@@ -195,14 +198,34 @@ class ParticipantsWidget(QWidget):
         self.search.selectAll()
 
     def reload_sectors(self) -> None:
-        """Refill the sector filter from the sectors in use, keeping the choice."""
-        if not self._ctx.session.is_open:
+        """Refill the sector filter from the sectors in use (read on the worker), keeping the choice."""
+        ctx = self._ctx
+        if not ctx.session.is_open:
             return
+        self._sectors_generation += 1
+        generation = self._sectors_generation
+
+        def job(_task: object) -> list[str] | None:
+            if generation != self._sectors_generation or not ctx.session.is_open:
+                return None  # a newer reload is queued, or the vault locked meanwhile
+            return ctx.session.participants.sectors()
+
+        def done(sectors: list[str] | None) -> None:
+            if sectors is not None and generation == self._sectors_generation:
+                self._show_sectors(sectors)
+
+        def failed(exc: Exception) -> None:
+            if generation == self._sectors_generation:
+                show_error(self, exc)
+
+        ctx.worker.submit(job, done, failed)
+
+    def _show_sectors(self, sectors: list[str]) -> None:
         current = self.sector_filter.currentData() or ""
         self.sector_filter.blockSignals(True)
         self.sector_filter.clear()
         self.sector_filter.addItem(self.tr("All sectors"), "")
-        for sector in self._ctx.session.participants.sectors():
+        for sector in sectors:
             self.sector_filter.addItem(sector, sector)
         self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(current)))
         self.sector_filter.blockSignals(False)
@@ -214,14 +237,21 @@ class ParticipantsWidget(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        text = self.tr("1 participant") if n == 1 else self.tr("{count} participants").format(count=thousands(n))
+        if n > SEARCH_COUNT_CAP and self.model.shown_query.search.strip():
+            text = self.tr("more than {count} results").format(count=thousands(SEARCH_COUNT_CAP))
+        elif n == 1:
+            text = self.tr("1 participant")
+        else:
+            text = self.tr("{count} participants").format(count=thousands(n))
         self.count_label.setText(text)
 
     # -- opening files ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter on the table opens the selected participant's file."""
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+        """Enter on the table opens the selected participant's file; a resized table reads what comes into sight."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._visible_rows_changed()
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_selected()
@@ -229,9 +259,28 @@ class ParticipantsWidget(QWidget):
         return super().eventFilter(watched, event)
 
     def _open_index(self, index: QModelIndex) -> None:
-        pid = self.model.participant_id(index.row()) if index.isValid() else ""
+        if not index.isValid():
+            return
+        pid = self.model.participant_id(index.row())
         if pid:
+            self._open_when_loaded = None
             self.open_file(pid)
+        else:
+            # The row's page is still being read: open the file when it arrives (unless the list changes first).
+            self._open_when_loaded = QPersistentModelIndex(index)
+
+    def _rows_arrived(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        waiting = self._open_when_loaded
+        if waiting is None or not waiting.isValid() or not top.row() <= waiting.row() <= bottom.row():
+            return
+        pid = self.model.participant_id(waiting.row())
+        if pid:
+            self._open_when_loaded = None
+            self.open_file(pid)
+
+    def _rows_replaced(self) -> None:
+        self._open_when_loaded = None  # another list now: the row pressed is no longer there
+        self._visible_rows_changed()
 
     def open_selected(self) -> None:
         """Open the file of the current row."""
