@@ -48,6 +48,7 @@ def after_rekey(ctx: Context, session: Session, rekeyed: Rekeyed) -> dict[str, A
         )
         if ctx.args.delete_old_backups or ask(question):
             deleted = session.users.delete_old_backups(rekeyed.old_backups)
+            warn(tr(f"respaldos anteriores eliminados: {deleted}", f"previous backups deleted: {deleted}"))
     return {
         "rekeyed": True,
         "unreachable_users": rekeyed.dropped_users,

@@ -34,6 +34,7 @@ def test_passphrase_change_compromised_rekeys_and_reports_it(cli: Cli, tmp_path:
     done = cli.ok("--user", VIEWER, "passphrase", "change", "--compromised", "--delete-old-backups", env=env)
     assert "llave nueva" in done.stdout
     assert not list((cli.vault / "backups").iterdir())  # the safety backup (old key) was deleted as asked
+    assert "respaldos anteriores eliminados: 1" in done.stderr
     # The old key file with the old passphrase no longer opens the vault.
     shutil.copy2(tmp_path / "old.keys", cli.vault / "vault.keys")
     cli("--user", VIEWER, "participant", "list", env={"DMI_PASSPHRASE": VIEWER_PASSPHRASE}).assert_refused("dañada")
