@@ -210,10 +210,35 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
         shell.ctx.session.users.add(name, role, "colega de la demostración 2026")  # the throw-away vault only
     camera.shoot(UsersDialog(shell.ctx, window), "16-users")
     camera.shoot(SettingsDialog(shell.settings, window), "17-settings")
+    shoot_key_dialogs(camera, shell, window)
 
     shell.lock.lock()
     wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
     camera.shoot(shell.lock.dialog, "18-auto-locked")
+
+
+def shoot_key_dialogs(camera: Camera, shell, window: QWidget) -> None:
+    """A compromised passphrase (re-keys the vault) and a new recovery key shown once; nothing is changed."""
+    from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
+    from dmi_desktop.ui.recovery_key_dialog import RecoveryKeyDialog
+
+    session = shell.ctx.session
+    change = ChangePassphraseDialog(
+        shell.ctx.worker,
+        user=session.user,
+        verify=lambda _current: True,
+        change=lambda _new: None,
+        change_compromised=lambda _new: None,
+        parent=window,
+    )
+    change.compromised.setChecked(True)
+    camera.shoot(change, "19-passphrase-compromised")
+    change.reject()
+    # A key in the recovery key's format that opens nothing: the screenshot never shows the vault's own.
+    sample = "-".join(["7K2QD", "M4XPA", "9RWTE", "HC3NV", "B6FJL", "Z8YUS", "Q2GKM", "P5DXR"])
+    recovery = RecoveryKeyDialog(sample, session.vault.meta("organisation") or "", window)
+    camera.shoot(recovery, "20-new-recovery-key")
+    recovery.reject()
 
 
 def main(argv: list[str]) -> int:

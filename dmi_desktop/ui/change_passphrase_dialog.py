@@ -80,18 +80,22 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.repeat)
         layout.addLayout(form)
-        self.compromised = QCheckBox(
-            self.tr("Someone else may know my current passphrase: re-encrypt the vault under a new key"), self
-        )
+        self.compromised = QCheckBox(self.tr("Someone else may know my current passphrase"), self)
         self.compromised.setObjectName("compromised")
-        self.compromised.setToolTip(
+        # The consequence on its own wrapped line: a checkbox's text does not wrap and was cut off.
+        self.compromised_note = QLabel(
             self.tr(
-                "A copy of the key file with the old passphrase will open nothing written from now on."
-                " Takes longer: the whole vault is re-encrypted after a safety backup."
-            )
+                "The vault is then re-encrypted under a new key, after a safety backup: a copy of the key file "
+                "with the old passphrase opens nothing written from now on. It takes longer."
+            ),
+            self,
         )
-        self.compromised.setVisible(change_compromised is not None)
-        layout.addWidget(self.compromised)
+        self.compromised_note.setWordWrap(True)
+        self.compromised_note.setEnabled(False)  # greyed: an explanation, not an instruction
+        self.compromised_note.setContentsMargins(24, 0, 0, 0)
+        for widget in (self.compromised, self.compromised_note):
+            widget.setVisible(change_compromised is not None)
+            layout.addWidget(widget)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)

@@ -167,12 +167,12 @@
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <source>Someone else may know my current passphrase: re-encrypt the vault under a new key</source>
-        <translation>Otra persona podría conocer mi frase actual: volver a cifrar la bóveda con una llave nueva</translation>
+        <source>Someone else may know my current passphrase</source>
+        <translation>Otra persona podría conocer mi frase de acceso actual</translation>
     </message>
     <message>
-        <source>A copy of the key file with the old passphrase will open nothing written from now on. Takes longer: the whole vault is re-encrypted after a safety backup.</source>
-        <translation>Una copia del archivo de llaves con la frase anterior no abrirá nada de lo escrito desde ahora. Tarda más: toda la bóveda se vuelve a cifrar después de un respaldo de seguridad.</translation>
+        <source>The vault is then re-encrypted under a new key, after a safety backup: a copy of the key file with the old passphrase opens nothing written from now on. It takes longer.</source>
+        <translation>La bóveda se vuelve a cifrar con una llave nueva, después de un respaldo de seguridad: una copia del archivo de llaves con la frase anterior no abrirá nada de lo que se escriba desde ahora. Toma más tiempo.</translation>
     </message>
     <message>
         <source>&amp;Change passphrase</source>
