@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from dmi_desktop.domain.hlc import device_tag
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.importer import apply_import, preview_import
 from tests.conftest import COORDINATOR, STAFF
@@ -49,7 +50,7 @@ def test_the_status_reason_is_data_in_the_file_not_only_in_the_audit(busy):
         "revisión con Fiscalía",
         STAFF,
     )
-    assert change.origin == session.vault.device_id and change.created_hlc
+    assert change.origin == device_tag(session.vault.device_id) and change.created_hlc.endswith(change.origin)
     assert session.participants.file(pid).status_history == [change]
 
 
