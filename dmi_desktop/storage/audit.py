@@ -197,7 +197,8 @@ class AuditLog:
         salted = None
         if entry.payload_body is not None and payload_digest(entry.payload_salt, entry.payload_body) == entry.digest:
             salted = (entry.payload_salt, entry.payload_body)  # a payload that does not match is not kept
-            refs.update(str(i) for i in (entry.payload or {}).get("ids", []))
+            refs.update(str(i) for i in (entry.payload or {}).get("ids", []))  # batches written before schema 5
+        refs.update(entry.refs)
         names = canonical(list(entry.fields))
         values = (entry.device_id, entry.seq, entry.hlc, entry.user, entry.action, entry.entity, entry.entity_id)
         self._insert((*values, names, entry.digest, entry.prev_hash, entry.hash), salted, refs)

@@ -7,6 +7,7 @@ import pytest
 from dmi_desktop.domain.hlc import device_tag
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.importer import apply_import, preview_import
+from dmi_desktop.storage.audit_format import refs_digest
 from tests.conftest import COORDINATOR, STAFF
 
 TODAY = date(2025, 6, 1)
@@ -85,10 +86,16 @@ def test_an_import_is_one_audit_entry_naming_every_person(open_session, tmp_path
     assert session.vault.audit.count() == before + 1
     ids = [p.id for p in session.participants.list()]
     (entry,) = session.vault.audit.for_entity(ids[0])
-    assert entry.action == "participant.import_file" and sorted(entry.payload["ids"]) == sorted(ids)
-    assert entry.after["file"] == "lista.csv" and entry.after["counts"] == {"participant.import": 3}
+    assert entry.action == "participant.import_file" and entry.after["file"] == "lista.csv"
+    assert entry.after["counts"] == {"participant.import": 3}
+    # The people are named once, as the entry's references (found above from each id); the hashed payload
+    # counts them and binds them by a digest instead of listing every id again.
+    assert entry.payload["people"] == 3 and entry.payload["refs_sha256"] == refs_digest(ids)
+    assert not any(pid in entry.payload_body for pid in ids)
     for pid in ids:
-        assert [e.action for e in session.participants.history(pid)] == ["participant.import_file"]
+        assert session.vault.audit.for_entity(pid) == [entry]
+        (event,) = session.participants.history(pid)
+        assert event.action == "participant.import_file" and event.batch_size == 3
 
 
 def _seq_of(session, action):
