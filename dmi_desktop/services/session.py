@@ -324,7 +324,7 @@ class Session:
 
     @property
     def device_id(self) -> str:
-        """This vault's device id (a UUID: the origin stamped on every row it writes)."""
+        """This vault's device id (a UUID; its 12-hex-digit tag is the origin stamped on every row it writes)."""
         return self.vault.device_id
 
     @property

@@ -12,6 +12,7 @@ Frozen: the exact statements the release executed. Never edit; add a migration i
 
 from __future__ import annotations
 
+# ruff: noqa: E501 - the trigger is re-created exactly as schema 1 wrote it
 NAME = "a smaller vault: no updated_hlc indexes, origin as the device tag"
 
 STATEMENTS: tuple[str, ...] = (
@@ -48,8 +49,13 @@ STATEMENTS: tuple[str, ...] = (
     WHERE origin <> substr(replace(origin, '-', ''), 1, 12)""",
     """UPDATE referrals SET origin = substr(replace(origin, '-', ''), 1, 12)
     WHERE origin <> substr(replace(origin, '-', ''), 1, 12)""",
+    # Without its trigger for the while: recomputing every participant's last check-in once per check-in
+    # rewritten took 6 of the 11 seconds this migration took at 100 000 participants. Put back as it was.
+    """DROP TRIGGER checkins_last_au""",
     """UPDATE checkins SET origin = substr(replace(origin, '-', ''), 1, 12)
     WHERE origin <> substr(replace(origin, '-', ''), 1, 12)""",
+    """CREATE TRIGGER checkins_last_au AFTER UPDATE ON checkins BEGIN UPDATE participants SET last_checkin = (SELECT max(day) FROM checkins
+        WHERE participant_id = new.participant_id AND deleted = 0) WHERE id = new.participant_id; END""",
     """UPDATE violations SET origin = substr(replace(origin, '-', ''), 1, 12)
     WHERE origin <> substr(replace(origin, '-', ''), 1, 12)""",
     """UPDATE notes SET origin = substr(replace(origin, '-', ''), 1, 12)
