@@ -186,3 +186,34 @@ def test_a_failing_migration_leaves_the_vault_at_its_old_version_with_a_backup(v
     finally:
         vault.close()
     assert len(list((vault_dir / "backups").glob("antes-de-migrar-*"))) == 1
+
+
+def test_migration_5_keeps_the_newest_row_stamp_as_the_clock_and_shortens_origins(tmp_path):
+    db = open_database(tmp_path / "x.db", KEY, create=True)
+    try:
+        for version, _name, migrate in schema.MIGRATIONS[:4]:
+            with db.atomic():
+                migrate(db)
+                db.execute(f"PRAGMA user_version = {version}")
+        device = "0c78c7ac-9bc5-4c67-bb08-6f2bc5913a39"
+        newest = f"{1_800_000_000_000:015d}-00003-0c78c7ac9bc5"
+        db.execute("INSERT INTO meta (key, value) VALUES ('hlc_last', ?)", (f"{1_700_000_000_000:015d}-00000-x",))
+        db.execute(
+            "INSERT INTO participants (id, created_hlc, updated_hlc, origin, case_no, nombres, apellido_paterno,"
+            " status) VALUES ('p1', ?, ?, ?, 'FX1-2026-00001', 'Ana', 'Soto', 'identified')",
+            (newest, newest, device),
+        )
+        db.execute(
+            "INSERT INTO checkins (id, created_hlc, updated_hlc, origin, participant_id, day)"
+            " VALUES ('c1', ?, ?, ?, 'p1', '2026-11-30')",
+            (newest, newest, device),
+        )
+        assert apply_migrations(db) == [5]
+        assert db.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()[0] == newest
+        for table in ("participants", "checkins"):
+            assert db.execute(f"SELECT origin FROM {table}").fetchone()[0] == "0c78c7ac9bc5"
+        # The check-ins' trigger is back: a later change still moves the participant's last check-in.
+        db.execute("UPDATE checkins SET day = '2026-12-01' WHERE id = 'c1'")
+        assert db.execute("SELECT last_checkin FROM participants").fetchone()[0] == "2026-12-01"
+    finally:
+        db.close()
