@@ -145,3 +145,27 @@ def test_the_chain_survives_closing_and_reopening(busy, open_session):
     again = open_session(COORDINATOR)
     result = again.verify_audit()
     assert result.ok and result.entries > 6
+
+
+def test_a_person_taken_out_of_or_put_into_an_import_entry_is_caught_by_audit_verify(open_session, tmp_path):
+    session = open_session(COORDINATOR)
+    src = tmp_path / "lista.csv"
+    src.write_text("Nombres;Apellido paterno\nAna;Soto\nLuis;Mena\n", encoding="utf-8")
+    apply_import(session, preview_import(session, src))
+    ana, luis = sorted(session.participants.list(), key=lambda p: p.nombres)
+    (entry,) = session.vault.audit.for_entity(ana.id)
+    db = session.vault.db
+    n = db.execute("SELECT entry FROM audit_refs WHERE entity_id = ?", (ana.id,)).fetchone()[0]
+    db.execute("DELETE FROM audit_refs WHERE entity_id = ? AND entry = ?", (ana.id, n))  # behind the app's back
+    result = session.verify_audit()
+    assert not result.ok and result.first_bad == entry.seq and "fueron alteradas" in result.reason
+    db.execute("INSERT INTO audit_refs (entity_id, entry) VALUES (?, ?)", (ana.id, n))
+    assert session.verify_audit().ok
+    db.execute("INSERT INTO audit_refs (entity_id, entry) VALUES (?, ?)", ("otra-persona", n))
+    assert not session.verify_audit().ok
+    db.execute("DELETE FROM audit_refs WHERE entity_id = 'otra-persona'")
+    # An erased payload leaves nothing to check against: the chain still verifies.
+    with session.vault.atomic():
+        session.vault.audit.erase_payloads([luis.id])
+    db.execute("DELETE FROM audit_refs WHERE entity_id = ? AND entry = ?", (ana.id, n))
+    assert session.verify_audit().ok
