@@ -8,11 +8,10 @@ batches that listed their ids in the payload, have nothing to check.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections import defaultdict
 
 from dmi_desktop.domain.messages import tr
-from dmi_desktop.storage.audit_format import refs_digest
 from dmi_desktop.storage.driver import Database
 
 
@@ -23,17 +22,9 @@ def batch_refs_problem(db: Database, own_device: str) -> tuple[str, int, str] | 
         " ON e.n = p.entry WHERE p.body LIKE '%\"refs_sha256\":%' ORDER BY e.device_id <> ?, e.device_id, e.seq",
         (own_device,),
     ).fetchall()
-    if not batches:
-        return None
-    wanted = {int(b[0]) for b in batches}
-    refs: dict[int, list[str]] = defaultdict(list)
-    # The references are keyed by record id: one pass over them all beats a scan per batch entry.
-    for entity_id, entry in db.execute("SELECT entity_id, entry FROM audit_refs"):
-        if entry in wanted:
-            refs[entry].append(entity_id)
     for n, device, seq, entity_id, body in batches:
         expected = json.loads(body).get("refs_sha256")
-        if expected and refs_digest([i for i in refs[n] if i != entity_id]) != expected:
+        if expected and _digest_of_refs(db, int(n), entity_id) != expected:
             who = "" if device == own_device else tr(f" (equipo {device[:8]})", f" (device {device[:8]})")
             return (
                 device,
@@ -44,3 +35,18 @@ def batch_refs_problem(db: Database, own_device: str) -> tuple[str, int, str] | 
                 ),
             )
     return None
+
+
+def _digest_of_refs(db: Database, entry: int, entity_id: str) -> str:
+    """``refs_digest`` of an entry's references but its own id, streamed (a batch may name a million people).
+
+    SQLite's BINARY order of UTF-8 text is Python's order of the same strings, so the rows come sorted.
+    """
+    digest, sep = hashlib.sha256(), b""
+    rows = db.execute(
+        "SELECT entity_id FROM audit_refs WHERE entry = ? AND entity_id <> ? ORDER BY entity_id", (entry, entity_id)
+    )
+    for (ref,) in rows:
+        digest.update(sep + ref.encode("utf-8"))
+        sep = b"\n"
+    return digest.hexdigest()
