@@ -615,7 +615,13 @@ def main(argv: Iterable[str] | None = None) -> None:
                 "target p95 <= 5 ms (DESIGN §7)",
             )
         )
-        whole, audit_bytes = _size_split(folder / DB_NAME, key, root / "sizes")
+        from benchmarks import vault_size  # here: vault_size itself imports this module
+
+        whole, parts = vault_size.measure(folder, key, root / "sizes")
+        print("\nSize (vacuumed copy; split with dbstat on an unencrypted export)")
+        for line in vault_size.report(n, n_child, whole, parts):
+            print(f"  {line}")
+        audit_bytes = sum(size for part, size in parts.items() if part.startswith("audit"))
         summary.append(
             (
                 "vault.db size",
@@ -649,28 +655,6 @@ def _with_cache_opener(path: Path, key: bytes, pages: int) -> Database:
     db = open_database(path, key)
     db.execute(f"PRAGMA cache_size = {pages}")
     return db
-
-
-def _size_split(vault_db: Path, key: bytes, work: Path) -> tuple[int, int]:
-    """Bytes of the vault once vacuumed, and how many of them the audit takes (its tables emptied, vacuumed)."""
-    work.mkdir(parents=True, exist_ok=True)
-    sizes = []
-    for name, drop_audit in (("whole.db", False), ("no-audit.db", True)):
-        copy = work / name
-        db = open_database(vault_db, key)
-        db.execute(f"VACUUM INTO '{copy}'")
-        db.close()
-        if drop_audit:
-            db = open_database(copy, key)
-            for table in ("audit_refs", "audit_payloads", "audit_heads"):
-                db.execute(f"DELETE FROM {table}")
-            db.execute("DROP TRIGGER audit_entries_no_delete")
-            db.execute("DELETE FROM audit_entries")
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.execute("VACUUM")
-            db.close()
-        sizes.append(copy.stat().st_size)
-    return sizes[0], sizes[0] - sizes[1]
 
 
 def _export_plain(vault_db: Path, key: bytes, target: Path) -> None:

@@ -226,6 +226,7 @@ class AuditEntry:
     payload: dict | None = None
     payload_salt: str = ""
     payload_body: str | None = None
+    refs: tuple[str, ...] = ()  # further records a received entry is about (a batch's ids travel here)
 
     @property
     def at(self) -> str:
@@ -246,6 +247,13 @@ class AuditEntry:
     def after(self) -> dict | None:
         """New values (or a batch's summary), when the payload holds them."""
         return (self.payload or {}).get("after")
+
+    @property
+    def batch_size(self) -> int:
+        """How many files a batch entry touched: its count (batches written since schema 5), or the ids older
+        batches listed one by one."""
+        payload = self.payload or {}
+        return int(payload.get("people", len(payload.get("ids", []))))
 
 
 @dataclass(kw_only=True)

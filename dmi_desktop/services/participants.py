@@ -127,7 +127,7 @@ class ParticipantService:
                         entry.action,
                         entry.entity,
                         entry.entity_id,
-                        batch_size=len((entry.payload or {}).get("ids", [])),
+                        batch_size=entry.batch_size,
                         batch_file=str(summary.get("file", "")),
                         erased=entry.erased,
                     )

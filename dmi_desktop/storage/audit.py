@@ -18,6 +18,7 @@ from dmi_desktop.domain.messages import tr
 from dmi_desktop.domain.models import AuditEntry
 from dmi_desktop.storage import audit_incident
 from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest
+from dmi_desktop.storage.audit_refs import batch_refs_problem
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.errors import AuditIncidentOpen, AuditTampered, VaultError
 from dmi_desktop.storage.guard import translate_methods
@@ -197,7 +198,8 @@ class AuditLog:
         salted = None
         if entry.payload_body is not None and payload_digest(entry.payload_salt, entry.payload_body) == entry.digest:
             salted = (entry.payload_salt, entry.payload_body)  # a payload that does not match is not kept
-            refs.update(str(i) for i in (entry.payload or {}).get("ids", []))
+            refs.update(str(i) for i in (entry.payload or {}).get("ids", []))  # batches written before schema 5
+        refs.update(entry.refs)
         names = canonical(list(entry.fields))
         values = (entry.device_id, entry.seq, entry.hlc, entry.user, entry.action, entry.entity, entry.entity_id)
         self._insert((*values, names, entry.digest, entry.prev_hash, entry.hash), salted, refs)
@@ -278,6 +280,10 @@ class AuditLog:
             if problem is not None:
                 seq, reason = problem
                 return VerifyResult(total, seq, reason, device, len(devices), erased, incidents, still_open)
+        refs_problem = batch_refs_problem(self.db, self.device_id)
+        if refs_problem is not None:
+            device, seq, reason = refs_problem
+            return VerifyResult(total, seq, reason, device, len(devices), erased, incidents, still_open)
         return VerifyResult(total, None, "", "", len(devices), erased, incidents, still_open)
 
     def incidents(self) -> tuple[audit_incident.IncidentReport, ...]:

@@ -45,3 +45,12 @@ def entry_hash(
     """SHA-256 over one entry and the hash of the previous entry of the same device's chain."""
     text = canonical([FORMAT_VERSION, device_id, seq, hlc, user, action, entity, entity_id, fields, digest, prev_hash])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def refs_digest(ids: list[str] | tuple[str, ...] | set[str]) -> str:
+    """SHA-256 of a batch's record ids (sorted, one per line): its payload names them by this, not one by one.
+
+    The ids themselves are the batch's ``audit_refs`` rows (stored once, where a person's history and erasure
+    look them up); this digest in the hashed payload lets those rows be checked against the chain.
+    """
+    return hashlib.sha256("\n".join(sorted(set(ids))).encode("utf-8")).hexdigest()

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from dmi_desktop.domain.hlc import describe_span
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.storage.driver import Database
-from dmi_desktop.storage.tables import SYNCABLE_TABLES
 
 if TYPE_CHECKING:
     from dmi_desktop.storage.vault import Vault
@@ -23,12 +22,20 @@ def restore_clock(vault: Vault) -> None:
 
 
 def newest_hlc(db: Database) -> str | None:
-    """The highest updated_hlc in any synchronisable table (each lookup uses that table's index)."""
+    """The newest stamp at the end of this vault's own audit chains (one indexed lookup per identity it had).
+
+    ``meta.hlc_last`` is written in the commit of every change that moves the clock (and schema 5 raised it to
+    the newest row stamp); the chains' ends back it up. Rows are not read: without the ``updated_hlc``
+    indexes (dropped in schema 5 for size) their newest stamp is a scan of every table, too slow for an unlock.
+    Chains received from peers are left out: their stamps passed no drift guard here.
+    """
     newest = None
-    for table in SYNCABLE_TABLES:
-        value = db.execute(f"SELECT max(updated_hlc) FROM {table}").fetchone()[0]
-        if value and (newest is None or value > newest):
-            newest = value
+    for (device,) in db.execute("SELECT device_id FROM device_identities").fetchall():
+        row = db.execute(
+            "SELECT hlc FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1", (device,)
+        ).fetchone()
+        if row and row[0] and (newest is None or row[0] > newest):
+            newest = row[0]
     return newest
 
 

@@ -175,7 +175,7 @@ def test_init_json_gives_the_new_vaults_device_id(tmp_path: Path, monkeypatch) -
     assert RECOVERY_KEY.fullmatch(created["recovery_key"])
     session = Session.unlock(Path(created["vault"]), PASSPHRASE)
     try:
-        assert created["id"] == session.device_id  # the origin stamped on every row this vault writes
+        assert created["id"] == session.device_id  # its tag is the origin stamped on every row this vault writes
         assert len(created["id"]) == 36
     finally:
         session.close()

@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
+from dmi_desktop.domain.hlc import device_tag
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.importer import apply_import, preview_import
+from dmi_desktop.storage.audit_format import refs_digest
 from tests.conftest import COORDINATOR, STAFF
 
 TODAY = date(2025, 6, 1)
@@ -49,7 +51,7 @@ def test_the_status_reason_is_data_in_the_file_not_only_in_the_audit(busy):
         "revisión con Fiscalía",
         STAFF,
     )
-    assert change.origin == session.vault.device_id and change.created_hlc
+    assert change.origin == device_tag(session.vault.device_id) and change.created_hlc.endswith(change.origin)
     assert session.participants.file(pid).status_history == [change]
 
 
@@ -84,10 +86,16 @@ def test_an_import_is_one_audit_entry_naming_every_person(open_session, tmp_path
     assert session.vault.audit.count() == before + 1
     ids = [p.id for p in session.participants.list()]
     (entry,) = session.vault.audit.for_entity(ids[0])
-    assert entry.action == "participant.import_file" and sorted(entry.payload["ids"]) == sorted(ids)
-    assert entry.after["file"] == "lista.csv" and entry.after["counts"] == {"participant.import": 3}
+    assert entry.action == "participant.import_file" and entry.after["file"] == "lista.csv"
+    assert entry.after["counts"] == {"participant.import": 3}
+    # The people are named once, as the entry's references (found above from each id); the hashed payload
+    # counts them and binds them by a digest instead of listing every id again.
+    assert entry.payload["people"] == 3 and entry.payload["refs_sha256"] == refs_digest(ids)
+    assert not any(pid in entry.payload_body for pid in ids)
     for pid in ids:
-        assert [e.action for e in session.participants.history(pid)] == ["participant.import_file"]
+        assert session.vault.audit.for_entity(pid) == [entry]
+        (event,) = session.participants.history(pid)
+        assert event.action == "participant.import_file" and event.batch_size == 3
 
 
 def _seq_of(session, action):
@@ -137,3 +145,27 @@ def test_the_chain_survives_closing_and_reopening(busy, open_session):
     again = open_session(COORDINATOR)
     result = again.verify_audit()
     assert result.ok and result.entries > 6
+
+
+def test_a_person_taken_out_of_or_put_into_an_import_entry_is_caught_by_audit_verify(open_session, tmp_path):
+    session = open_session(COORDINATOR)
+    src = tmp_path / "lista.csv"
+    src.write_text("Nombres;Apellido paterno\nAna;Soto\nLuis;Mena\n", encoding="utf-8")
+    apply_import(session, preview_import(session, src))
+    ana, luis = sorted(session.participants.list(), key=lambda p: p.nombres)
+    (entry,) = session.vault.audit.for_entity(ana.id)
+    db = session.vault.db
+    n = db.execute("SELECT entry FROM audit_refs WHERE entity_id = ?", (ana.id,)).fetchone()[0]
+    db.execute("DELETE FROM audit_refs WHERE entity_id = ? AND entry = ?", (ana.id, n))  # behind the app's back
+    result = session.verify_audit()
+    assert not result.ok and result.first_bad == entry.seq and "fueron alteradas" in result.reason
+    db.execute("INSERT INTO audit_refs (entity_id, entry) VALUES (?, ?)", (ana.id, n))
+    assert session.verify_audit().ok
+    db.execute("INSERT INTO audit_refs (entity_id, entry) VALUES (?, ?)", ("otra-persona", n))
+    assert not session.verify_audit().ok
+    db.execute("DELETE FROM audit_refs WHERE entity_id = 'otra-persona'")
+    # An erased payload leaves nothing to check against: the chain still verifies.
+    with session.vault.atomic():
+        session.vault.audit.erase_payloads([luis.id])
+    db.execute("DELETE FROM audit_refs WHERE entity_id = ? AND entry = ?", (ana.id, n))
+    assert session.verify_audit().ok

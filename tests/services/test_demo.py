@@ -94,7 +94,8 @@ def test_audit_chain_verifies_and_the_demo_is_one_batch_entry(demo):
     assert result.ok and result.entries < 100
     people = demo.participants.list()
     (batch,) = [e for e in demo.vault.audit.for_entity(people[0].id) if e.action == "demo.populate"]
-    assert {p.id for p in people} <= set(batch.payload["ids"])
+    assert batch.payload["people"] == len(people) and not any(p.id in batch.payload_body for p in people)
+    assert all(batch in demo.vault.audit.for_entity(p.id) for p in people)  # each named once, as a reference
     assert batch.after["participants"] == 300 and batch.after["counts"]["participant.status"] > 300
 
 

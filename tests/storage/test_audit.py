@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from dmi_desktop.domain.models import AuditEntry
-from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest
+from dmi_desktop.storage.audit_format import GENESIS, canonical, entry_hash, new_salt, payload_digest, refs_digest
 from dmi_desktop.storage.driver import DatabaseError
 from dmi_desktop.storage.errors import AuditTampered, VaultError
 from dmi_desktop.storage.vault import Vault
@@ -279,3 +279,18 @@ def test_remote_payloads_that_do_not_match_their_digest_are_not_kept(vault):
         vault.audit.store_remote([forged])
     (stored,) = vault.audit.chain(device)
     assert stored.payload is None and stored.erased and vault.audit.verify().ok
+
+
+def test_a_received_batch_entry_is_found_from_the_ids_it_carries_beside_its_payload(vault):
+    device, ids = str(uuid.uuid4()), [str(uuid.uuid4()) for _ in range(3)]
+    body = canonical({"after": {"counts": {"x": 3}}, "people": 3, "refs_sha256": refs_digest(ids)})
+    salt = new_salt()
+    digest = payload_digest(salt, body)
+    hlc = f"{1_790_000_000_000:015d}-00000-{device}"
+    h = entry_hash(device, 1, hlc, "pedro", "x.import", "import", "lote", "[]", digest, GENESIS)
+    entry = AuditEntry(device, 1, hlc, "pedro", "x.import", "import", "lote", (), digest, GENESIS, h,
+                       json.loads(body), salt, body, refs=tuple(ids))  # fmt: skip
+    with vault.atomic():
+        assert vault.audit.store_remote([entry]) == 1
+    for record in ids:
+        assert [e.entity_id for e in vault.audit.for_entities([record])] == ["lote"]

@@ -290,3 +290,27 @@ def test_todays_code_keeps_writing_to_the_upgraded_vault(fixture_copy):
         assert session.verify_audit().ok and session.vault.integrity_problems() == []
     finally:
         session.close()
+
+
+def test_schema_5_shortens_every_origin_keeps_the_clock_and_old_batches_their_size(fixture_copy):
+    folder, expected = fixture_copy
+    session = Session.unlock(folder, PASSPHRASE, COORDINATOR)
+    try:
+        db = session.vault.db
+        newest = max(db.execute(f"SELECT max(updated_hlc) FROM {t}").fetchone()[0] or "" for t in SYNCABLE_TABLES)
+        # Every row's origin is the 12-hex-digit tag its creator's stamps carry (36 characters before).
+        for table in SYNCABLE_TABLES:
+            for origin, created in db.execute(f"SELECT origin, created_hlc FROM {table}"):
+                assert len(origin) == 12 and expected["device_id"].replace("-", "").startswith(origin), table
+                assert created.split("-", 2)[2].replace("-", "").startswith(origin), table
+        assert not db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%updated_hlc'").fetchall()
+        # Without the indexes the clock still starts after every stamp the rows carry.
+        assert session.vault.hlc.last.encode()[:21] >= newest[:21]
+        p = session.participants.create({"nombres": "Rosa", "apellido_paterno": "Tapia"})
+        assert p.updated_hlc > newest
+        # Batches of schemas 3-4 listed their ids: the history still says how many files they named.
+        imported = expected["operations"]["imported"]["participant_ids"][0]
+        sizes = [e.batch_size for e in session.participants.history(imported) if e.batch_size]
+        assert sizes == ([] if expected["schema_version"] < 3 else [2])
+    finally:
+        session.close()

@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 4
+LATEST = 5
 TABLES = [
     "audit_entries",
     "audit_heads",
@@ -42,6 +42,7 @@ FROZEN_SQL = {
     1: "940a06e3d4f54846df8180dd3a447474bfba32e6e3c39937ed429f0111b52152",
     2: "414b9d1421467b9d3d2b3f2eafb23bfdb584de6931b07da7f29162f9796bcfa0",
     4: "89e02df177a2adf2ec41439355495010baf9268c681bfeae177bee3cb0ab13cf",
+    5: "6cc258f5e95618b0ba9448ad501d410c9b0c72e4897a514deaef2f014035446c",
 }
 
 
@@ -71,9 +72,10 @@ def test_the_latest_schema_is_pinned():
 
 
 def test_released_migrations_are_frozen():
-    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes
+    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes, v005_smaller_vault
 
-    for version, module in ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes)):
+    modules = ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes), (5, v005_smaller_vault))
+    for version, module in modules:
         text = "\n;\n".join(module.STATEMENTS)
         assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SQL[version], version
 
@@ -90,15 +92,20 @@ def test_every_table_is_either_syncable_or_local_in_the_registry(tmp_path):
     assert tables == syncable | local
 
 
-def test_every_sync_table_carries_the_sync_columns_and_a_clock_index(tmp_path):
+def test_every_sync_table_carries_the_sync_columns_and_no_clock_index(tmp_path):
     db = open_database(tmp_path / "x.db", KEY, create=True)
     try:
         apply_migrations(db)
-        indexes = _names(db, "index")
         for table in schema.SYNCABLE_TABLES:
             columns = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
             assert {"id", "created_hlc", "updated_hlc", "_clock", "origin", "deleted"} <= columns, table
-            assert f"{table}_updated_hlc" in indexes
+            # Schema 5 dropped the updated_hlc indexes (a fifth of the rows' size); nothing may rely on one.
+            indexed = {
+                r[2]
+                for i in db.execute(f"PRAGMA index_list({table})")
+                for r in db.execute(f"PRAGMA index_info('{i[1]}')")
+            }
+            assert "updated_hlc" not in indexed, table
     finally:
         db.close()
 
@@ -179,3 +186,34 @@ def test_a_failing_migration_leaves_the_vault_at_its_old_version_with_a_backup(v
     finally:
         vault.close()
     assert len(list((vault_dir / "backups").glob("antes-de-migrar-*"))) == 1
+
+
+def test_migration_5_keeps_the_newest_row_stamp_as_the_clock_and_shortens_origins(tmp_path):
+    db = open_database(tmp_path / "x.db", KEY, create=True)
+    try:
+        for version, _name, migrate in schema.MIGRATIONS[:4]:
+            with db.atomic():
+                migrate(db)
+                db.execute(f"PRAGMA user_version = {version}")
+        device = "0c78c7ac-9bc5-4c67-bb08-6f2bc5913a39"
+        newest = f"{1_800_000_000_000:015d}-00003-0c78c7ac9bc5"
+        db.execute("INSERT INTO meta (key, value) VALUES ('hlc_last', ?)", (f"{1_700_000_000_000:015d}-00000-x",))
+        db.execute(
+            "INSERT INTO participants (id, created_hlc, updated_hlc, origin, case_no, nombres, apellido_paterno,"
+            " status) VALUES ('p1', ?, ?, ?, 'FX1-2026-00001', 'Ana', 'Soto', 'identified')",
+            (newest, newest, device),
+        )
+        db.execute(
+            "INSERT INTO checkins (id, created_hlc, updated_hlc, origin, participant_id, day)"
+            " VALUES ('c1', ?, ?, ?, 'p1', '2026-11-30')",
+            (newest, newest, device),
+        )
+        assert apply_migrations(db) == [5]
+        assert db.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()[0] == newest
+        for table in ("participants", "checkins"):
+            assert db.execute(f"SELECT origin FROM {table}").fetchone()[0] == "0c78c7ac9bc5"
+        # The check-ins' trigger is back: a later change still moves the participant's last check-in.
+        db.execute("UPDATE checkins SET day = '2026-12-01' WHERE id = 'c1'")
+        assert db.execute("SELECT last_checkin FROM participants").fetchone()[0] == "2026-12-01"
+    finally:
+        db.close()
