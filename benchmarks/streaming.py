@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="dmi-streaming-") as tmp:
         versions = [("after", ROOT)]
         if args.before:
-            old = _old_tree(args.before, Path(tmp) / "before")
+            old = _old_tree(args.before, Path(tmp) / "code-before")
             if old is None:
                 print(f"(no 'before': git cannot give {args.before})")
             else:
