@@ -163,7 +163,7 @@ def _median(runs: list[dict[str, Any]], key: str) -> float:
 def main(argv: list[str] | None = None) -> None:
     """Build or reuse the vault, then time every operation before and after."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=210_000, help="default reaches about 600 MB")
+    parser.add_argument("--participants", type=int, default=150_000, help="default: vault.db of about 600 MB")
     parser.add_argument("--audit-entries", type=int, default=300_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per operation (the median is printed)")
     parser.add_argument("--before", default=BEFORE, metavar="REV", help="commit to compare with ('' for none)")
