@@ -150,3 +150,28 @@ def test_list_json_prints_the_text_it_printed_before(session, vault_dir, capsys,
     printed = capsys.readouterr().out
     assert printed == expected
     assert len(json.loads(printed)) == (40 if limit else PEOPLE)
+
+
+def _plans(session, query) -> list[str]:
+    """The query plan of the statement ``stream`` runs for ``query``."""
+    statements: list[str] = []
+    reader = session.vault.read_db().conn
+    reader.set_trace_callback(statements.append)
+    try:
+        next(iter(session.participants.stream(query)), None)
+    finally:
+        reader.set_trace_callback(None)
+    (sql,) = [s for s in statements if "p.last_checkin FROM participants" in s]
+    return [row[-1] for row in reader.execute(f"EXPLAIN QUERY PLAN {sql}")]
+
+
+@pytest.mark.parametrize("sort", ["name", "case_no", "rut", "status", "sector", "alias", "last_checkin"])
+def test_no_filtered_export_is_sorted_whole_in_memory(session, sort):
+    from dmi_desktop.domain.status import Status
+
+    for query in (
+        ParticipantQuery(sort=sort),
+        ParticipantQuery(sort=sort, descending=True, status=(Status.IDENTIFIED,), sector="Colón Oriente"),
+        ParticipantQuery(sort=sort, search="jose"),
+    ):
+        assert not [p for p in _plans(session, query) if "TEMP B-TREE" in p], query
