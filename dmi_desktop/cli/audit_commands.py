@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, emit_json, out, tr
@@ -29,7 +31,13 @@ def register(audit: argparse._SubParsersAction) -> None:
 
 def run_audit_verify(ctx: Context) -> int:
     """Walk the hash chains, name the first broken entry, list the incidents; exit 1 on a break or an open one."""
-    result = ctx.open().verify_audit()
+    session = ctx.open()
+    progress = _terminal_progress() if sys.stderr.isatty() else None
+    try:
+        result = session.verify_audit(progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")  # the progress line is erased, whatever follows
     if ctx.json:
         emit_json(
             {
@@ -71,6 +79,22 @@ def run_audit_verify(ctx: Context) -> int:
     if result.open_incident:
         raise CliError(incident_refusal())
     return 0
+
+
+def _terminal_progress() -> Callable[[int, int], None]:
+    """A percentage redrawn in place on stderr (for a terminal only: scripts and pipes get nothing)."""
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = done * 100 // total if total else 100
+        if percent == shown[0]:
+            return
+        shown[0] = percent
+        label = tr("verificando la auditoría", "verifying the audit log")
+        sys.stderr.write(f"\r{label}: {percent} %")
+        sys.stderr.flush()
+
+    return report
 
 
 def incident_lines(result: VerifyResult, *, only_open: bool = False) -> list[str]:

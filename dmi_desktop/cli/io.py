@@ -7,12 +7,13 @@ import dataclasses
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
 
 from dmi_desktop.domain.messages import tr as tr  # the one tr(es, en); CLI modules take it from here
+from dmi_desktop.services.json_stream import array_pieces
 
 
 class CliError(Exception):
@@ -62,6 +63,14 @@ def emit_json(value: Any) -> None:
     """Machine-readable output on stdout, keys in a stable order; \\u-escaped when stdout cannot take UTF-8."""
     utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
     out(json.dumps(jsonable(value), ensure_ascii=not utf8, indent=2))
+
+
+def emit_json_array(items: Iterable[Any]) -> None:
+    """A JSON array on stdout written item by item: the same text ``emit_json(list(items))`` prints."""
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    for piece in array_pieces((jsonable(item) for item in items), ensure_ascii=not utf8):
+        sys.stdout.write(printable(piece))
+    sys.stdout.write("\n")
 
 
 def _cell(value: Any) -> str:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from typing import Any
 
 from dmi_desktop.cli.access import Context
-from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, table, tr
+from dmi_desktop.cli.io import CliError, UsageError, emit_json, emit_json_array, out, table, tr
 from dmi_desktop.cli.parsing import MAX_LIST_LIMIT, at_most, group, leaf
 from dmi_desktop.cli.render import participant_dict, participant_json, print_file
 from dmi_desktop.domain.fields import Field, Kind, editable_fields
-from dmi_desktop.domain.models import ParticipantRow
+from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label, parse_status
 from dmi_desktop.services.participants import ParticipantQuery
@@ -117,11 +118,14 @@ def run_list(ctx: Context) -> int:
     """A readable table, or JSON objects with stable snake_case keys."""
     session = ctx.open()
     query = query_from(ctx.args)
+    if ctx.json and ctx.args.limit is None:
+        emit_json_array(_listed(session, query))  # every participant, a page at a time
+        return 0
     total = session.participants.count(query)
     limit = ctx.args.limit or total
     rows = session.participants.rows(query, 0, limit) if total else []
     if ctx.json:
-        emit_json(_list_json(session, query, rows, limited=ctx.args.limit is not None))
+        emit_json(_list_json(session, rows))
         return 0
     headers = [tr("CASO", "CASE"), tr("NOMBRE", "NAME"), "ALIAS", "RUT", "SECTOR", tr("ESTADO", "STATUS")]
     headers.append(tr("ÚLTIMO CONTROL", "LAST CHECK-IN"))
@@ -139,17 +143,28 @@ def run_list(ctx: Context) -> int:
     return 0
 
 
-def _list_json(session: Session, query: ParticipantQuery, rows: list[ParticipantRow], limited: bool) -> list[dict]:
+def _list_json(session: Session, rows: list[ParticipantRow]) -> list[dict]:
+    """``--limit N`` (at most MAX_LIST_LIMIT rows): the page's participants read one by one."""
     service = session.participants
-    # Without a limit, one query for everyone beats one query per row.
-    people = {r.id: service.get(r.id) for r in rows} if limited else {p.id: p for p in service.list(query)}
     result = []
     for row in rows:
-        p = people[row.id]
-        values = {k: getattr(p, k, None) for k in LIST_KEYS}
+        values = _list_values(service.get(row.id))
         values["last_checkin"] = row.last_checkin
         result.append(values)
     return result
+
+
+def _listed(session: Session, query: ParticipantQuery) -> Iterator[dict[str, Any]]:
+    """Every matching participant as ``list --json`` prints them, in list order, read a page at a time."""
+    for page in session.participants.stream(query):
+        for person, last_checkin in page:
+            values = _list_values(person)
+            values["last_checkin"] = last_checkin
+            yield values
+
+
+def _list_values(person: Participant) -> dict[str, Any]:
+    return {k: getattr(person, k, None) for k in LIST_KEYS}
 
 
 def run_show(ctx: Context) -> int:

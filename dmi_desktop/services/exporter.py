@@ -7,7 +7,7 @@ import io
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -18,6 +18,7 @@ from dmi_desktop.domain.fields import Field, Kind, exportable_fields
 from dmi_desktop.domain.models import Participant
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import label
+from dmi_desktop.services.json_stream import array_pieces
 from dmi_desktop.services.output_paths import atomic_output, check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.spreadsheet_cells import guard_csv, guard_xlsx, visible
@@ -37,6 +38,7 @@ Cancelled = Callable[[], bool]
 # and a schema-version column (plain cells survive Excel); JSON is {"schema_version": N, "participants": [...]}.
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 _PROGRESS_EVERY = 200
+PAGE_ROWS = 500  # participants read per page: memory stays that of one page, whatever the list's length
 TABLE = "participants"
 
 
@@ -59,26 +61,22 @@ def export_headers(lang: str | None = None) -> list[str]:
     return [*(f.header_in(lang) for f in export_fields()), SCHEMA_LABEL.text(lang)]
 
 
-def export_records(session: Session, query: ParticipantQuery | None = None) -> list[dict[str, Any]]:
-    """The rows an export writes, as dicts keyed like the JSON export (dates as ``date``)."""
-    query = query or ParticipantQuery()
-    service = session.participants
-    people = service.list(query)
-    # The list rows carry the last check-in (kept on the participant row by the vault).
-    last = {r.id: r.last_checkin for r in service.rows(query, 0, max(len(people), 1))}
-    derived: dict[str, Callable[[Participant], Any]] = {
-        "status_label": lambda p: label(p.status),
-        "last_checkin": lambda p: last.get(p.id),
-    }
+def export_rows(session: Session, query: ParticipantQuery | None = None) -> Iterator[dict[str, Any]]:
+    """The rows an export writes, in list order, read a page at a time (dicts keyed like the JSON export).
+
+    The query runs at once on this thread's reader (one snapshot); rows are made as the writer asks for them.
+    """
+    pages = session.participants.stream(query or ParticipantQuery(), PAGE_ROWS)
     fields = export_fields()
-    return [{f.name: _value(f, p, derived) for f in fields} for p in people]
+    return ({f.name: _value(f, p, last) for f in fields} for page in pages for p, last in page)
 
 
-def _value(spec: Field, person: Participant, derived: dict[str, Callable[[Participant], Any]]) -> Any:
+def _value(spec: Field, person: Participant, last_checkin: date | None) -> Any:
     """One exported value: derived fields computed, RUTs formatted, codes for enums."""
     if not spec.stored:
-        compute = derived.get(spec.name)
-        return compute(person) if compute is not None else None
+        if spec.name == "status_label":
+            return label(person.status)
+        return last_checkin if spec.name == "last_checkin" else None
     value = getattr(person, spec.name, None)
     if spec.kind is Kind.RUT:
         return format_rut(value or "")
@@ -112,17 +110,16 @@ def export_participants(
         raise DmiError(
             tr(f"{out} es una carpeta; indique un nombre de archivo", f"{out} is a folder; give a file name")
         )
-    records = export_records(session, query)
     writer = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt]
-    ticker = _Ticker(len(records), progress, cancelled)
+    ticker = _Ticker(session.participants.count(query or ParticipantQuery()), progress, cancelled)
     version = session.schema_version
+    records = export_rows(session, query)  # before the transaction: read on the reader, not the writer
     # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
-    with session.vault.atomic():
-        _audit_export(session, out, fmt, len(records), query)
-        with atomic_output(out) as fh:
-            writer(fh, records, version, ticker)
-    log.info("export: %d participants as %s", len(records), fmt)
-    return len(records)
+    with session.vault.atomic(), atomic_output(out) as fh:
+        count = writer(fh, records, version, ticker)
+        _audit_export(session, out, fmt, count, query)
+    log.info("export: %d participants as %s", count, fmt)
+    return count
 
 
 class _Ticker:
@@ -146,26 +143,28 @@ class _Ticker:
             )
 
 
-def _write_csv(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+def _write_csv(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, tick: _Ticker) -> int:
     # UTF-8 with BOM and ";" is what Excel in a Chilean locale opens with accents and columns intact.
     tick.start()
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
         writer.writerow(export_headers())
+        done = 0
         for done, rec in enumerate(records, start=1):
             writer.writerow([*(guard_csv(visible(_text(v))) for v in rec.values()), str(version)])
             tick(done)
         text.flush()
     finally:
         text.detach()  # the binary file stays open for the atomic replace
+    return done
 
 
-def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+def _write_xlsx(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, tick: _Ticker) -> int:
     from openpyxl.utils.exceptions import IllegalCharacterError
 
     try:
-        _fill_xlsx(fh, records, version, tick)
+        return _fill_xlsx(fh, records, version, tick)
     except IllegalCharacterError:  # values are cleaned first (``visible``): a last guard, never a traceback
         raise DmiError(
             tr(
@@ -175,7 +174,7 @@ def _write_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick
         ) from None
 
 
-def _fill_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+def _fill_xlsx(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, tick: _Ticker) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -194,6 +193,7 @@ def _fill_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    done = 0
     for done, rec in enumerate(records, start=1):
         row = []
         for key, value in rec.items():
@@ -209,18 +209,26 @@ def _fill_xlsx(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick:
         row.append(WriteOnlyCell(sheet, value=version))
         sheet.append(row)
         tick(done)
-    book.save(fh)
+    book.save(fh)  # a write-only workbook: rows went out as they were appended
+    return done
 
 
-def _write_json(fh: IO[bytes], records: list[dict[str, Any]], version: int, tick: _Ticker) -> None:
+def _write_json(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, tick: _Ticker) -> int:
+    # Written as it goes, byte for byte what json.dumps(document, indent=2) gave for the whole document.
     tick.start()
-    items = []
-    for done, rec in enumerate(records, start=1):
-        items.append({k: _json_value(v) for k, v in rec.items()})
-        tick(done)
-    document = {SCHEMA_KEY: version, JSON_ITEMS_KEY: items}
-    fh.write(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
-    fh.write(b"\n")
+    done = 0
+
+    def items() -> Iterator[dict[str, Any]]:
+        nonlocal done
+        for done, rec in enumerate(records, start=1):
+            yield {k: _json_value(v) for k, v in rec.items()}
+            tick(done)
+
+    fh.write(f"{{\n  {json.dumps(SCHEMA_KEY)}: {json.dumps(version)},\n  {json.dumps(JSON_ITEMS_KEY)}: ".encode())
+    for piece in array_pieces(items(), level=1):
+        fh.write(piece.encode("utf-8"))
+    fh.write(b"\n}\n")
+    return done
 
 
 def _json_value(value: Any) -> Any:

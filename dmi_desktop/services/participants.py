@@ -41,6 +41,7 @@ BULK_BLOCK = 1000  # rows per prepared-statement block: bounded memory, few stat
 _STATUS_ACTION = "participant.status"
 __all__ = ["ParticipantQuery", "ParticipantService"]
 
+ListedParticipant = tuple[Participant, date | None]  # a participant and its last check-in
 RowDone = Callable[[], None]  # called after each row of a batch (progress; may raise to cancel it all)
 
 
@@ -71,6 +72,14 @@ class ParticipantService:
     def list(self, query: ParticipantQuery | None = None) -> list[Participant]:
         """Every matching participant (for exports and the CLI)."""
         return self.repo.all(query or ParticipantQuery())
+
+    def stream(self, query: ParticipantQuery | None = None, page: int = 500) -> Iterator[list[ListedParticipant]]:
+        """Every matching participant with its last check-in, in list order, a page at a time (exports, CLI).
+
+        The query runs at once on this thread's reader: the pages are one snapshot, and memory does not grow
+        with the number of participants.
+        """
+        return self.repo.stream(query or ParticipantQuery(), page)
 
     def sectors(self) -> list[str]:
         """Sectors in use."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -295,9 +295,9 @@ class Session:
         """Tell listeners (the UI's signal hub) what changed, after commit."""
         self.bus.publish(changes)
 
-    def verify_audit(self) -> VerifyResult:
-        """Walk the audit chain."""
-        return self.vault.audit.verify()
+    def verify_audit(self, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+        """Walk the audit chain a chunk at a time; ``progress(done, total)`` between chunks (it may raise to cancel)."""
+        return self.vault.audit.verify(progress)
 
     @property
     def audit_incident_open(self) -> bool:

@@ -9,7 +9,7 @@ verbatim and verified per device; nothing is ever re-hashed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,8 @@ from dmi_desktop.storage.guard import translate_methods
 _ENTRY_COLUMNS = "e.device_id, e.seq, e.hlc, e.user, e.action, e.entity, e.entity_id, e.fields, e.digest, e.prev_hash"
 _SELECT = f"SELECT {_ENTRY_COLUMNS}, e.hash, p.salt, p.body FROM audit_entries e"
 _WITH_PAYLOAD = " LEFT JOIN audit_payloads p ON p.entry = e.n"
+VERIFY_CHUNK = 2_000  # entries read (and reported as done) at a time by verify
+Progress = Callable[[int, int], None]  # (entries checked, entries held); may raise to cancel
 
 
 @dataclass(frozen=True)
@@ -261,8 +263,21 @@ class AuditLog:
         """Entries held, every device included."""
         return int(self.db.execute("SELECT count(*) FROM audit_entries").fetchone()[0])
 
-    def verify(self) -> VerifyResult:
-        """Walk every device's chain; name the first entry edited, inserted or removed behind the app's back."""
+    def verify(self, progress: Progress | None = None) -> VerifyResult:
+        """Walk every device's chain; name the first entry edited, inserted or removed behind the app's back.
+
+        Entries are read ``VERIFY_CHUNK`` at a time, never the whole chain at once; ``progress(done, total)`` is
+        called between chunks (it may raise to stop the walk: a cancel).
+        """
+        total_entries = self.count() if progress is not None else 0
+        walked = 0
+
+        def advance(n: int) -> None:
+            nonlocal walked
+            walked += n
+            if progress is not None:
+                progress(walked, total_entries)
+
         heads = {r[0]: (int(r[1]), str(r[2])) for r in self.db.execute("SELECT device_id, seq, hash FROM audit_heads")}
         # This device always has a chain (the vault's creation, or its identity's renewal, opens it).
         known = {r[0] for r in self.db.execute("SELECT DISTINCT device_id FROM audit_entries")}
@@ -273,8 +288,10 @@ class AuditLog:
         incidents = self.incidents()
         # Open while the refusal stands, or while an incident is on a chain with no acknowledgement naming it.
         still_open = self.incident_open() or any(i.is_open for i in incidents)
+        if progress is not None:
+            progress(0, total_entries)
         for device in devices:
-            count, problem, gone = self._verify_chain(device, heads.get(device))
+            count, problem, gone = self._verify_chain(device, heads.get(device), advance)
             total += count
             erased += gone
             if problem is not None:
@@ -296,96 +313,116 @@ class AuditLog:
         entries = [_entry(r) for r in rows]
         return tuple(audit_incident.reports(entries, audit_incident.open_incidents(self.db)))
 
-    def _verify_chain(self, device: str, head: tuple[int, str] | None) -> tuple[int, tuple[int, str] | None, int]:
+    def _verify_chain(
+        self, device: str, head: tuple[int, str] | None, advance: Callable[[int], None]
+    ) -> tuple[int, tuple[int, str] | None, int]:
         """(entries checked, (sequence, reason) of the first problem or None, payloads found erased)."""
-        prev, expected, count, erased = GENESIS, 1, 0, 0
-        rows = self.db.execute(f"{_SELECT}{_WITH_PAYLOAD} WHERE e.device_id = ? ORDER BY e.seq", (device,))
+        # One statement (one snapshot), fetched a chunk at a time: memory stays that of a chunk.
+        cursor = self.db.execute(f"{_SELECT}{_WITH_PAYLOAD} WHERE e.device_id = ? ORDER BY e.seq", (device,))
         who = "" if device == self.device_id else tr(f" (equipo {device[:8]})", f" (device {device[:8]})")
-        for row in rows:
-            seq = int(row[1])
-            if seq != expected:
-                return (
-                    count,
-                    (
-                        expected,
-                        tr(
-                            f"falta la entrada {expected}{who} (eliminada)",
-                            f"entry {expected}{who} is missing (deleted)",
-                        ),
-                    ),
-                    erased,
-                )
-            if row[9] != prev:
-                return (
-                    count,
-                    (
-                        seq,
-                        tr(
-                            f"la entrada {seq}{who} no enlaza con la anterior",
-                            f"entry {seq}{who} does not link to the previous one",
-                        ),
-                    ),
-                    erased,
-                )
-            if entry_hash(*row[:10]) != row[10]:
-                return (
-                    count,
-                    (seq, tr(f"la entrada {seq}{who} fue modificada", f"entry {seq}{who} was modified")),
-                    erased,
-                )
-            if row[11] is None:
-                erased += 1 if row[8] else 0
-            elif payload_digest(row[11], row[12]) != row[8]:
-                return (
-                    count,
-                    (
-                        seq,
-                        tr(
-                            f"el detalle de la entrada {seq}{who} fue modificado",
-                            f"the details of entry {seq}{who} were modified",
-                        ),
-                    ),
-                    erased,
-                )
-            prev, expected, count = row[10], expected + 1, count + 1
-        # The head catches what a chain alone cannot: entries cut off its end, or a whole chain gone.
-        if head is None:
+        try:
+            return _walk(cursor, head, who, advance)
+        finally:
+            cursor.close()
+
+
+def _walk(
+    cursor: Any, head: tuple[int, str] | None, who: str, advance: Callable[[int], None]
+) -> tuple[int, tuple[int, str] | None, int]:
+    """The checks of ``_verify_chain`` over the rows of ``cursor``."""
+    prev, expected, count, erased = GENESIS, 1, 0, 0
+    for row in _chunks(cursor, advance):
+        seq = int(row[1])
+        if seq != expected:
             return (
                 count,
                 (
-                    count + 1,
+                    expected,
                     tr(
-                        f"falta la marca del final de la bitácora{who} (fue alterada)",
-                        f"the audit log's head{who} is missing (altered)",
+                        f"falta la entrada {expected}{who} (eliminada)",
+                        f"entry {expected}{who} is missing (deleted)",
                     ),
                 ),
                 erased,
             )
-        if head[0] > count:
+        if row[9] != prev:
             return (
                 count,
                 (
-                    count + 1,
+                    seq,
                     tr(
-                        f"faltan entradas desde la {count + 1}{who} (eliminadas)",
-                        f"entries from {count + 1}{who} on are missing (deleted)",
+                        f"la entrada {seq}{who} no enlaza con la anterior",
+                        f"entry {seq}{who} does not link to the previous one",
                     ),
                 ),
                 erased,
             )
-        if head[0] < count or head[1] != prev:
+        if entry_hash(*row[:10]) != row[10]:
+            return (
+                count,
+                (seq, tr(f"la entrada {seq}{who} fue modificada", f"entry {seq}{who} was modified")),
+                erased,
+            )
+        if row[11] is None:
+            erased += 1 if row[8] else 0
+        elif payload_digest(row[11], row[12]) != row[8]:
             return (
                 count,
                 (
-                    head[0] + 1,
+                    seq,
                     tr(
-                        f"la entrada {head[0] + 1}{who} fue agregada por fuera de la aplicación",
-                        f"entry {head[0] + 1}{who} was added outside the app",
+                        f"el detalle de la entrada {seq}{who} fue modificado",
+                        f"the details of entry {seq}{who} were modified",
                     ),
                 ),
                 erased,
             )
-        return count, None, erased
+        prev, expected, count = row[10], expected + 1, count + 1
+    # The head catches what a chain alone cannot: entries cut off its end, or a whole chain gone.
+    if head is None:
+        return (
+            count,
+            (
+                count + 1,
+                tr(
+                    f"falta la marca del final de la bitácora{who} (fue alterada)",
+                    f"the audit log's head{who} is missing (altered)",
+                ),
+            ),
+            erased,
+        )
+    if head[0] > count:
+        return (
+            count,
+            (
+                count + 1,
+                tr(
+                    f"faltan entradas desde la {count + 1}{who} (eliminadas)",
+                    f"entries from {count + 1}{who} on are missing (deleted)",
+                ),
+            ),
+            erased,
+        )
+    if head[0] < count or head[1] != prev:
+        return (
+            count,
+            (
+                head[0] + 1,
+                tr(
+                    f"la entrada {head[0] + 1}{who} fue agregada por fuera de la aplicación",
+                    f"entry {head[0] + 1}{who} was added outside the app",
+                ),
+            ),
+            erased,
+        )
+    return count, None, erased
+
+
+def _chunks(cursor: Any, advance: Callable[[int], None]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``cursor``, fetched ``VERIFY_CHUNK`` at a time; ``advance(n)`` after each chunk is checked."""
+    while rows := cursor.fetchmany(VERIFY_CHUNK):
+        yield from rows
+        advance(len(rows))
 
 
 def _hash_of(entry: AuditEntry) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -27,7 +28,7 @@ from dmi_desktop.domain.models import (
 )
 from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
-from dmi_desktop.storage.guard import translate_methods
+from dmi_desktop.storage.guard import translate, translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
 
@@ -385,6 +386,28 @@ class ParticipantRepository:
             f"SELECT {PARTICIPANT_SELECT} FROM participants p WHERE {where} ORDER BY {query.order()}", params
         )
         return [self._participant(r) for r in rows]
+
+    def stream(self, query: ParticipantQuery, page: int = 500) -> Iterator[list[tuple[Participant, date | None]]]:
+        """Every matching participant with its last check-in, ordered like the list, ``page`` rows at a time.
+
+        The statement runs now, on the connection a read takes now (this thread's reader outside a transaction),
+        and its pages are one snapshot even if the caller then opens a write transaction (an export's audit).
+        """
+        where, params = query.where()
+        # Walked in the order of the sort's index, filters applied on the way: a filtered list would otherwise be
+        # sorted whole in a temporary B-tree (in memory), the very growth a stream is meant to avoid.
+        index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
+        source = f"participants p INDEXED BY {index}" if index else "participants p"
+        cursor = self.rdb.execute(
+            f"SELECT {PARTICIPANT_SELECT}, p.last_checkin FROM {source} WHERE {where} ORDER BY {query.order()}",
+            params,
+        )
+        return self._pages(cursor, page)
+
+    def _pages(self, cursor: Any, page: int) -> Iterator[list[tuple[Participant, date | None]]]:
+        fetch = translate(cursor.fetchmany)  # a damaged page met halfway is the same one line as anywhere else
+        while rows := fetch(page):
+            yield [(self._participant(r[:-1]), date.fromisoformat(r[-1]) if r[-1] else None) for r in rows]
 
     def sectors(self) -> list[str]:
         """Distinct sectors in use, for filters and pickers."""

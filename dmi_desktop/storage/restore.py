@@ -59,9 +59,9 @@ def restore_over(vault: Vault, backup: Path, passphrase: str, confirm: Confirm |
     Nothing changes when the backup is refused (wrong passphrase, altered, damaged, newer schema), when it is
     another vault's and ``confirm`` is missing or says no, or when the safety backup cannot be written.
     """
-    header, data, key = open_backup(backup, passphrase=passphrase)
+    header, source, key = open_backup(backup, passphrase=passphrase)
     ours = VaultName(vault.keyfile.vault_id, vault.meta("organisation") or "")
-    with staged_restore(vault.folder, data, key) as candidate:
+    with staged_restore(vault.folder, source, key) as candidate:
         question = None
         if header.vault_id != ours.vault_id:
             question = other_vault_text(VaultName(header.vault_id, _organisation_in(candidate, key)), ours)

@@ -48,7 +48,7 @@ def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
                 f"{folder} already holds vault files; open it to restore over it, or use an empty folder",
             )
         )
-    header, data, key = open_backup(Path(backup), passphrase=passphrase)
+    header, source, key = open_backup(Path(backup), passphrase=passphrase)
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,7 +62,7 @@ def restore_into_empty(folder: Path, backup: Path, passphrase: str) -> None:
     lock = VaultLock(folder)
     lock.acquire()
     try:
-        with staged_restore(folder, data, key) as candidate:
+        with staged_restore(folder, source, key) as candidate:
             install_restore(folder, candidate, header.keys)
         (folder / BACKUPS_DIR).mkdir(exist_ok=True)
     except BaseException as exc:

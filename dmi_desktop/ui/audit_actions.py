@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from dmi_desktop.domain.roles import can_manage_users
@@ -14,6 +14,7 @@ from dmi_desktop.ui.audit_incident_dialog import AcknowledgeIncidentDialog, inci
 from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.progress import run_with_progress
+from dmi_desktop.ui.worker import Cancelled, TaskContext, TaskHandle
 
 
 def incident_reminder(session: Session) -> list[str]:
@@ -82,18 +83,37 @@ class AuditCommands(QObject):
             )
         return specs
 
-    def verify(self) -> None:
-        """Walk the chains on the worker and show the outcome."""
+    def verify(self) -> TaskHandle:
+        """Walk the chains on the worker, a chunk at a time, behind a progress dialog with Cancel; then the outcome."""
         session = self.ctx.session
-        run_with_progress(
+        checked = QCoreApplication.translate("AuditIncident", "Checked {done} of {total} entries…")
+        locale = QLocale()
+
+        def walk(task: TaskContext) -> VerifyResult:
+            def progress(done: int, total: int) -> None:
+                task.check_cancelled()  # Cancel stops the walk between two chunks
+                text = checked.format(done=locale.toString(done), total=locale.toString(total))
+                task.report(done, total, text)
+
+            return session.verify_audit(progress)
+
+        return run_with_progress(
             self.window(),
             self.ctx.worker,
-            lambda _task: session.verify_audit(),
+            walk,
             QCoreApplication.translate("AuditIncident", "Verifying the audit log…"),
             on_done=self._show_verified,
-            on_error=lambda exc: show_error(self.window(), exc),
-            cancellable=False,
+            on_error=self._verify_failed,
         )
+
+    def _verify_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            show_error(self.window(), exc)
+            return
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            text = QCoreApplication.translate("AuditIncident", "Audit log verification cancelled.")
+            bar().showMessage(text, 8000)
 
     def _show_verified(self, result: VerifyResult) -> None:
         title = QCoreApplication.translate("AuditIncident", "Audit log")

@@ -101,8 +101,16 @@
         <translation>Revisar &amp;incidente de auditoría…</translation>
     </message>
     <message>
+        <source>Checked {done} of {total} entries…</source>
+        <translation>Revisadas {done} de {total} entradas…</translation>
+    </message>
+    <message>
         <source>Verifying the audit log…</source>
         <translation>Verificando la bitácora de auditoría…</translation>
+    </message>
+    <message>
+        <source>Audit log verification cancelled.</source>
+        <translation>Verificación de la bitácora de auditoría cancelada.</translation>
     </message>
     <message>
         <source>Audit log</source>

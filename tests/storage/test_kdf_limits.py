@@ -59,7 +59,8 @@ def test_too_many_lanes_and_an_infinite_cost_are_refused_too(vault_dir, no_deriv
 
 def test_a_backup_header_asking_for_hostile_costs_is_refused_before_deriving(vault_dir, tmp_path, monkeypatch):
     backup = _backup(vault_dir, tmp_path)
-    header, _body, data, mac = read_header(backup)
+    header, db_start, mac = read_header(backup)
+    data = backup.read_bytes()[db_start : db_start + header.db_size]
     raw = json.loads(backup.read_bytes()[len(MAGIC) + 4 :][: _head_len(backup)].decode("utf-8"))
     raw["keys"] = _with_costs(header.keys, HOSTILE)
     head = json.dumps(raw, sort_keys=True).encode("utf-8")
