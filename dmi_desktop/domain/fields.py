@@ -86,7 +86,7 @@ class Field:
         """Maximum length of a text value (None for other kinds)."""
         if self.max_length is not None:
             return self.max_length
-        return {Kind.TEXT: TEXT_LIMIT, Kind.LONGTEXT: LONGTEXT_LIMIT}.get(self.kind)
+        return TEXT_LIMIT if self.kind is Kind.TEXT else LONGTEXT_LIMIT if self.kind is Kind.LONGTEXT else None
 
     def label_in(self, language: str | None = None) -> str:
         """The label in ``language`` (default: the current message language)."""

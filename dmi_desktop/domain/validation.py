@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from datetime import date
@@ -28,6 +29,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     One-line text turns TAB, CR and LF (a cell or a paste may carry them) into a space; multi-line text keeps
     LF and TAB and turns CR LF and CR into LF. Every other control character (NUL, ESC...) is refused.
     """
+    if text.isprintable():  # no line break and no control character: nothing to settle (the common case)
+        return text
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = {c for c in _CONTROL.findall(text) if c not in _MULTILINE_KEEPS}
@@ -103,8 +106,7 @@ def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial:
 
 def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool = False) -> dict[str, Any]:
     """Validate input for a record of ``table`` by the registry; ValidationError lists every problem."""
-    entity(table)  # KeyError for a table the registry does not know
-    accepted = {f.name: f for f in input_fields(table)}
+    accepted = _accepted(table)  # KeyError for a table the registry does not know
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     for key, value in raw.items():
@@ -128,6 +130,13 @@ def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool 
     if errors:
         raise ValidationError(errors)
     return out
+
+
+@functools.cache
+def _accepted(table: str) -> dict[str, Field]:
+    """Field name -> field for what input may set on ``table`` (the registry never changes while running)."""
+    entity(table)
+    return {f.name: f for f in input_fields(table)}
 
 
 class _Omit:

@@ -268,6 +268,27 @@ class ParticipantRepository:
         ).fetchone()
         return row[0] if row else None
 
+    def rut_owners(self, ruts: list[str]) -> dict[str, str]:
+        """RUT -> id of the live participant holding it, for those of ``ruts`` that are taken (one query per 500)."""
+        found: dict[str, str] = {}
+        wanted = [r for r in dict.fromkeys(ruts) if r]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rut, id FROM participants WHERE rut IN ({marks}) AND rut <> '' AND deleted = 0"
+            found.update((r[0], r[1]) for r in self.rdb.execute(sql, chunk))
+        return found
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` a participant row already has, tombstoned ones included."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            sql = f"SELECT id FROM participants WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(sql, chunk))
+        return found
+
     def ruts_taken(self, ruts: list[str]) -> set[str]:
         """Which of ``ruts`` a live participant already holds (one indexed lookup per 500)."""
         found: set[str] = set()
