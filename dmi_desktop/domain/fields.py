@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
@@ -98,7 +99,13 @@ class Field:
 
     def choice_codes(self) -> tuple[str, ...]:
         """The codes a choice field accepts, in declaration order (empty for other kinds)."""
-        return tuple(str(c.value) for c in self.choices) if self.choices is not None else ()
+        return _codes(self.choices) if self.choices is not None else ()
+
+
+@functools.cache
+def _codes(choices: type[Enum]) -> tuple[str, ...]:
+    """The codes of an enumeration, computed once (validation asks for them on every imported row)."""
+    return tuple(str(c.value) for c in choices)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
 
+_DATE_PATTERNS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"))
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 _TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
 # C0 controls, DEL and C1 controls: invisible, illegal in XLSX files, and able to drive a terminal (escape
@@ -70,8 +71,8 @@ def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date |
     else:
         text = str(value).strip()
         day = None
-        for pattern in (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"):
-            m = re.match(pattern, text)
+        for pattern in _DATE_PATTERNS:
+            m = pattern.match(text)
             if m:
                 parts = [int(g) for g in m.groups()]
                 y, mo, d = parts if len(m.group(1)) == 4 else (parts[2], parts[1], parts[0])

@@ -33,6 +33,8 @@ def data_fields(cls: type[Record]) -> list[str]:
 
 def to_column(value: Any) -> Any:
     """Python value -> SQLite value (dates as ISO text, enums as codes, lists as JSON)."""
+    if value is None or type(value) is str or type(value) is int:  # most columns: as they are (bulk writes)
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):
