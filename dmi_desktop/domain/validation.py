@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import uuid
 from datetime import date
 from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.fields import Field, Kind, entity, input_fields
+from dmi_desktop.domain.fields import Entity, Field, Kind, entity, input_fields
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
@@ -133,11 +132,18 @@ def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool 
     return out
 
 
-@functools.cache
+_ACCEPTED: dict[str, tuple[Entity, dict[str, Field]]] = {}
+
+
 def _accepted(table: str) -> dict[str, Field]:
-    """Field name -> field for what input may set on ``table`` (the registry never changes while running)."""
-    entity(table)
-    return {f.name: f for f in input_fields(table)}
+    """Field name -> field for what input may set on ``table``, worked out once per entity (an import asks on
+    every row); a registry entry replaced (as tests do) is worked out again."""
+    current = entity(table)  # KeyError for a table the registry does not know
+    held = _ACCEPTED.get(table)
+    if held is None or held[0] is not current:
+        held = (current, {f.name: f for f in input_fields(table)})
+        _ACCEPTED[table] = held
+    return held[1]
 
 
 class _Omit:
