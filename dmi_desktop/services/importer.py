@@ -240,7 +240,7 @@ def apply_import(
                 updates = {row.fields["id"]: without_id(row.fields) for row in planned if row.action == UPDATE}
                 counts[UNCHANGED] += sum(1 for row in planned if row.action == UNCHANGED)
                 if new_rows:
-                    counts[NEW] += len(service.create_many(new_rows, today=today, row_done=row_done, checked=True))
+                    counts[NEW] += service.import_new(new_rows, row_done=row_done)
                 if updates:
                     updated = service.update_many(updates, reason=reason, today=today, row_done=row_done, checked=True)
                     counts[UPDATE] += len(updated)

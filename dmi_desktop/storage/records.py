@@ -88,7 +88,8 @@ def stamp_new(values: dict[str, Any], clock: HybridLogicalClock, origin: str) ->
     """Add id, HLC stamps, per-field clocks and origin (the writing device's id) to a new row's values."""
     now = clock.now().encode()
     row = {k: to_column(v) for k, v in values.items()}
-    row.setdefault("id", str(uuid.uuid4()))
+    if "id" not in row:  # (setdefault would draw a UUID for rows that bring their own)
+        row["id"] = str(uuid.uuid4())
     row.update(created_hlc=now, updated_hlc=now, origin=origin, deleted=0)
     # Every field of a new row was set at created_hlc; _clock lists only fields changed since (compact:
     # a full map would repeat a 58-character stamp per field and double the size of the vault).

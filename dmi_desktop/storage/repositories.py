@@ -66,8 +66,10 @@ BROAD_SEARCH = 800
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
     """Accent- and case-insensitive sort key: surnames first, as Chilean lists are read."""
-    text = f"{paterno} {materno} {nombres}"
-    folded = unicodedata.normalize("NFKD", text.casefold())
+    text = f"{paterno} {materno} {nombres}".casefold()
+    if text.isascii():  # nothing to decompose (most names of a bulk import): the same key, ten times faster
+        return text.strip()
+    folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if not unicodedata.combining(c)).strip()
 
 
@@ -190,6 +192,10 @@ class ParticipantRepository:
 
         The rows are returned as inserted (never read back): the bulk write path of imports and sync.
         """
+        return [from_row(Participant, row) for row in self.insert_many(rows)]
+
+    def insert_many(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Insert participants as :meth:`add_many` does; returns the column values written (no objects built)."""
         if not rows:
             return []
         defaults = _new_defaults(Participant)
@@ -199,7 +205,7 @@ class ParticipantRepository:
             row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
             stamped.append(row)
         insert_rows(self.db, "participants", stamped)
-        return [from_row(Participant, row) for row in stamped]
+        return stamped
 
     def _case_numbers(self, count: int) -> list[str]:
         """The next ``count`` case numbers of this device and year, one counter update for the block.
