@@ -226,7 +226,7 @@ class ParticipantService(BulkWrites):
             if "rut" in diff:
                 self._check_rut_free(diff["rut"], participant_id)
             old = public_dict(before)
-            after = self.repo.update(participant_id, diff)
+            after = self.repo.update(participant_id, diff, before)
             new = public_dict(after)
             self.session.audit(
                 "participant.update",

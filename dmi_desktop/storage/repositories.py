@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -317,8 +318,9 @@ class ParticipantRepository:
             found.update(r[0] for r in self.rdb.execute(sql, chunk))
         return found
 
-    def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
-        """Apply field changes with fresh clocks; returns the updated participant."""
+    def update(self, participant_id: str, changes: dict[str, Any], before: Participant | None = None) -> Participant:
+        """Apply field changes with fresh clocks; returns the updated participant (built from ``before`` and the
+        changes when the caller has it, instead of reading back what was just written)."""
         old = self.db.execute(
             "SELECT _clock, nombres, apellido_paterno, apellido_materno FROM participants WHERE id = ? AND deleted = 0",
             (participant_id,),
@@ -331,6 +333,8 @@ class ParticipantRepository:
             names.update({k: v for k, v in changes.items() if k in names})
             row["sort_name"] = sort_key_for(names["nombres"], names["apellido_paterno"], names["apellido_materno"])
         update_row(self.db, "participants", participant_id, row)
+        if before is not None and before.id == participant_id:
+            return dataclasses.replace(before, **changes, updated_hlc=row["updated_hlc"])
         return self.get(participant_id)
 
     def delete(self, participant_id: str) -> None:
