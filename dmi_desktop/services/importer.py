@@ -36,6 +36,7 @@ from dmi_desktop.services.import_rows import (
     without_id,
 )
 from dmi_desktop.services.tabular import Table, cell_text, read_table, tr
+from dmi_desktop.storage.connection import lean_cache
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -230,7 +231,7 @@ def apply_import(
     today = date.today()
     checker = RowChecker(service, table, preview.mapping, today, preview.file_name)
     try:
-        with service.batch("importar participantes"):
+        with lean_cache(session.vault.db), service.batch("importar participantes"):
             for chunk in _chunks(table):
                 planned, problems = checker.check(chunk, session.schema_version)
                 if problems and not skip_invalid:
@@ -244,6 +245,7 @@ def apply_import(
                 if updates:
                     updated = service.update_many(updates, reason=reason, today=today, row_done=row_done, checked=True)
                     counts[UPDATE] += len(updated)
+            checker.close()  # the keys seen are no longer needed: freed before the batch's entry is written
             service.audit_import(
                 {
                     "file": preview.file_name,

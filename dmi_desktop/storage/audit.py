@@ -85,6 +85,25 @@ class AuditLog:
         keep = self.defer_heads
         return self._write(seq + 1, prev, user, action, entity, entity_id, fields, payload, refs, keep_head=keep)
 
+    def begin(self, outermost: bool) -> None:
+        """A transaction (``outermost``) or a savepoint starts: keep the head in memory from now on, or write
+        the one kept so far (a savepoint rolled back must find the stored head matching the entries it keeps)."""
+        if outermost:
+            self.defer_heads = True
+        else:
+            self.flush_head()
+
+    @classmethod
+    def taking_over(
+        cls, previous: AuditLog | None, db: Database, device_id: str, clock: HybridLogicalClock
+    ) -> AuditLog:
+        """The log of ``device_id``, after writing the head ``previous`` (another identity, renewed within a
+        transaction) kept in memory."""
+        if previous is not None:
+            previous.flush_head()
+            previous.forget_head()
+        return cls(db, device_id, clock)
+
     def flush_head(self) -> None:
         """Write this device's head kept in memory (the vault calls it before a transaction or savepoint ends)."""
         if self._head_dirty and self._head is not None:
@@ -166,8 +185,8 @@ class AuditLog:
         entry = cursor.lastrowid
         if salted is not None:
             self.db.execute("INSERT INTO audit_payloads (entry, salt, body) VALUES (?, ?, ?)", (entry, *salted))
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", [(i, entry) for i in refs if i]
+        self.db.conn.executemany(  # a generator: a batch may name a million ids
+            "INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", ((i, entry) for i in refs if i)
         )
         if keep_head:
             self._head, self._head_dirty = (int(values[1]), str(values[-1])), True

@@ -99,11 +99,7 @@ class Vault(VaultKeys):
         )
         if previous is not None:
             self.hlc.restore(previous.last.encode())
-        old = getattr(self, "audit", None)
-        if old is not None:
-            old.flush_head()  # the previous identity's entries of this transaction keep their head
-            old.forget_head()
-        self.audit = AuditLog(self.db, device_id, self.hlc)
+        self.audit = AuditLog.taking_over(getattr(self, "audit", None), self.db, device_id, self.hlc)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -415,15 +411,11 @@ class Vault(VaultKeys):
         saved = self.keyfile.copy() if outermost else None
         if outermost:
             self._txn_thread = threading.get_ident()
-            self.audit.defer_heads = True
-        else:
-            # A savepoint rolled back must find the stored head matching the entries it keeps.
-            self.audit.flush_head()
+        self.audit.begin(outermost)
         try:
             with self.db.atomic():
                 yield self.db
-                # The audit head is kept in memory while entries are appended: written once, here.
-                self.audit.flush_head()
+                self.audit.flush_head()  # kept in memory while entries were appended: written once, here
                 if outermost and self.hlc.last != self._persisted_hlc:
                     self.set_meta("hlc_last", self.hlc.last.encode())
             if outermost:

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.services import tabular
 from dmi_desktop.services.importer import apply_import, preview_import
 from dmi_desktop.services.participants import ParticipantQuery
-from dmi_desktop.services import tabular
 from dmi_desktop.services.tabular import MAX_COLUMNS
 
 SHEET = "xl/worksheets/sheet1.xml"
