@@ -67,18 +67,21 @@ def run_import(ctx: Context) -> int:
     mapping = _mapping(args.map)
     session = ctx.open()
     preview = preview_import(session, source, mapping)
-    bad_lines = sorted({e.line for e in preview.errors})
+    bad = preview.bad
     errors = [{"line": e.line, "column": e.column, "reason": e.reason} for e in preview.errors]
     if not ctx.json:
         for e in preview.errors:
             warn(tr(f"línea {e.line}, columna {e.column}: {e.reason}", f"line {e.line}, column {e.column}: {e.reason}"))
-    refused = bool(bad_lines) and not args.skip_invalid
+        more = preview.error_count - len(preview.errors)
+        if more > 0:  # a preview lists the first errors of a big file and counts the rest
+            warn(tr(f"… y {more} errores más", f"… and {more} more errors"))
+    refused = bool(bad) and not args.skip_invalid
     created = updated = unchanged = skipped = 0
     if not refused and not args.dry_run:
         result = apply_import(session, preview, skip_invalid=args.skip_invalid)
         created, updated, unchanged, skipped = result.created, result.updated, result.unchanged, result.skipped
     elif not refused:  # what would happen
-        created, updated, unchanged, skipped = preview.new, preview.to_update, preview.unchanged, len(bad_lines)
+        created, updated, unchanged, skipped = preview.new, preview.to_update, preview.unchanged, bad
     if ctx.json:
         emit_json(
             {
@@ -89,12 +92,13 @@ def run_import(ctx: Context) -> int:
                 "updated": updated,
                 "unchanged": unchanged,
                 "skipped": skipped,
-                "invalid_rows": len(bad_lines),
+                "invalid_rows": bad,
                 "errors": errors,
+                "error_count": preview.error_count,
             }
         )
     if refused:
-        n = len(bad_lines)
+        n = bad
         if args.dry_run:
             raise CliError(
                 tr(f"no se importaría nada: {n} filas no válidas", f"nothing would be imported: {n} invalid rows")

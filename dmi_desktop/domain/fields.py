@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
@@ -86,7 +87,7 @@ class Field:
         """Maximum length of a text value (None for other kinds)."""
         if self.max_length is not None:
             return self.max_length
-        return {Kind.TEXT: TEXT_LIMIT, Kind.LONGTEXT: LONGTEXT_LIMIT}.get(self.kind)
+        return TEXT_LIMIT if self.kind is Kind.TEXT else LONGTEXT_LIMIT if self.kind is Kind.LONGTEXT else None
 
     def label_in(self, language: str | None = None) -> str:
         """The label in ``language`` (default: the current message language)."""
@@ -98,7 +99,13 @@ class Field:
 
     def choice_codes(self) -> tuple[str, ...]:
         """The codes a choice field accepts, in declaration order (empty for other kinds)."""
-        return tuple(str(c.value) for c in self.choices) if self.choices is not None else ()
+        return _codes(self.choices) if self.choices is not None else ()
+
+
+@functools.cache
+def _codes(choices: type[Enum]) -> tuple[str, ...]:
+    """The codes of an enumeration, computed once (validation asks for them on every imported row)."""
+    return tuple(str(c.value) for c in choices)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ from datetime import date
 from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
-from dmi_desktop.domain.fields import Field, Kind, entity, input_fields
+from dmi_desktop.domain.fields import Entity, Field, Kind, entity, input_fields
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
 
+_DATE_PATTERNS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"))
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 _TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
 # C0 controls, DEL and C1 controls: invisible, illegal in XLSX files, and able to drive a terminal (escape
@@ -28,6 +29,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     One-line text turns TAB, CR and LF (a cell or a paste may carry them) into a space; multi-line text keeps
     LF and TAB and turns CR LF and CR into LF. Every other control character (NUL, ESC...) is refused.
     """
+    if text.isprintable():  # no line break and no control character: nothing to settle (the common case)
+        return text
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = {c for c in _CONTROL.findall(text) if c not in _MULTILINE_KEEPS}
@@ -67,8 +70,8 @@ def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date |
     else:
         text = str(value).strip()
         day = None
-        for pattern in (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"):
-            m = re.match(pattern, text)
+        for pattern in _DATE_PATTERNS:
+            m = pattern.match(text)
             if m:
                 parts = [int(g) for g in m.groups()]
                 y, mo, d = parts if len(m.group(1)) == 4 else (parts[2], parts[1], parts[0])
@@ -103,8 +106,7 @@ def clean_child_fields(table: str, raw: dict[str, Any], *, today: date, partial:
 
 def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool = False) -> dict[str, Any]:
     """Validate input for a record of ``table`` by the registry; ValidationError lists every problem."""
-    entity(table)  # KeyError for a table the registry does not know
-    accepted = {f.name: f for f in input_fields(table)}
+    accepted = _accepted(table)  # KeyError for a table the registry does not know
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     for key, value in raw.items():
@@ -128,6 +130,20 @@ def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool 
     if errors:
         raise ValidationError(errors)
     return out
+
+
+_ACCEPTED: dict[str, tuple[Entity, dict[str, Field]]] = {}
+
+
+def _accepted(table: str) -> dict[str, Field]:
+    """Field name -> field for what input may set on ``table``, worked out once per entity (an import asks on
+    every row); a registry entry replaced (as tests do) is worked out again."""
+    current = entity(table)  # KeyError for a table the registry does not know
+    held = _ACCEPTED.get(table)
+    if held is None or held[0] is not current:
+        held = (current, {f.name: f for f in input_fields(table)})
+        _ACCEPTED[table] = held
+    return held[1]
 
 
 class _Omit:

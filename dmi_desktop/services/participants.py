@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dmi_desktop.domain.errors import NotFound, ValidationError
+from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
@@ -17,10 +17,10 @@ from dmi_desktop.domain.validation import (
     clean_child_fields,
     clean_participant_fields,
     clean_reason,
-    clean_record_id,
 )
 from dmi_desktop.services.banked_case import refuse_banked_move, refuse_case_activation, refuse_new_statuses
 from dmi_desktop.services.changes import ChangeKind, Changes
+from dmi_desktop.services.participant_bulk import BULK_BLOCK, BulkWrites, RowDone, filled
 from dmi_desktop.storage.records import public_dict, to_column
 from dmi_desktop.storage.repositories import (
     ChildRepository,
@@ -35,17 +35,15 @@ if TYPE_CHECKING:
 
 RESTRICTED_TABLES = restricted_tables()
 HISTORY_LIMIT = 500
-BULK_BLOCK = 1000  # rows per prepared-statement block: bounded memory, few statements
 # The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
 # every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
 _STATUS_ACTION = "participant.status"
-__all__ = ["ParticipantQuery", "ParticipantService"]
+__all__ = ["BULK_BLOCK", "ParticipantQuery", "ParticipantService", "RowDone"]
 
 ListedParticipant = tuple[Participant, date | None]  # a participant and its last check-in
-RowDone = Callable[[], None]  # called after each row of a batch (progress; may raise to cancel it all)
 
 
-class ParticipantService:
+class ParticipantService(BulkWrites):
     """Everything about participants, with role checks and audit on every write."""
 
     def __init__(self, session: Session) -> None:
@@ -92,6 +90,10 @@ class ParticipantService:
     def rut_owner(self, rut: str) -> str | None:
         """Id of the live participant holding ``rut`` (normalised), if any."""
         return self.repo.rut_owner(rut) if rut else None
+
+    def rut_owners(self, ruts: list[str]) -> dict[str, str]:
+        """RUT -> id of the live participant holding it, for those of ``ruts`` that are taken (one query per 500)."""
+        return self.repo.rut_owners(ruts)
 
     def file(self, participant_id: str) -> ParticipantFile:
         """The whole file; the banked case only for roles allowed to see it."""
@@ -186,7 +188,7 @@ class ParticipantService:
         with self.session.write("crear participantes"):
             self._check_rut_free(values.get("rut", ""), None)
             p = self.repo.add(values)
-            self.session.audit("participant.create", "participant", p.id, fields=_filled(values))
+            self.session.audit("participant.create", "participant", p.id, fields=filled(values))
         self.session.publish(Changes("participant", ChangeKind.CREATED, (p.id,), p.id))
         return p
 
@@ -212,99 +214,18 @@ class ParticipantService:
         if self._batch is not None:
             self._batch.extend(ids)
 
-    def create_many(
-        self, rows: list[dict[str, Any]], *, today: date | None = None, row_done: RowDone | None = None
-    ) -> list[Participant]:
-        """Validate and insert many participants in one transaction (imports); all or nothing.
-
-        The bulk write path: every row checked first (fields, RUTs against the vault and each other, ids),
-        then inserted in blocks with one prepared statement and one audit entry naming them all. A row may
-        carry the ``id`` a participant had in the vault that exported it: it keeps that id, so importing the
-        same file again updates instead of duplicating (an id already used here is refused).
-        """
-        self.session.require_write("importar participantes")
-        day = today or date.today()
-        values = [self._new_values(fields, day) for fields in rows]
-        refuse_new_statuses(self.session.role, values)
-        created: list[Participant] = []
-        with self.batch("importar participantes", audit_action="participant.import"):
-            own = [v["id"] for v in values if "id" in v]
-            taken = self.repo.by_ids(own) if own else {}
-            if taken:
-                raise ValidationError({"id": message("id_taken", value=sorted(taken)[0])})
-            self._check_ruts_free([v.get("rut", "") for v in values])
-            for start in range(0, len(values), BULK_BLOCK):
-                chunk = values[start : start + BULK_BLOCK]
-                for p, v in zip(self.repo.add_many(chunk), chunk, strict=True):
-                    self.session.audit("participant.import", "participant", p.id, fields=_filled(v))
-                    created.append(p)
-                    if row_done is not None:
-                        row_done()
-            self._touched([p.id for p in created])
-        return created
-
-    @staticmethod
-    def _new_values(fields: dict[str, Any], day: date) -> dict[str, Any]:
-        """A new participant's checked values, with the id it brings from another vault when it has one."""
-        fields = dict(fields)
-        own_id = clean_record_id(fields.pop("id")) if fields.get("id") else None
-        values = clean_participant_fields(fields, today=day)
-        if own_id is not None:
-            values["id"] = own_id
-        return values
-
-    def add_records(
-        self, table: str, rows: list[tuple[str, dict[str, Any]]], *, today: date | None = None
-    ) -> list[Any]:
-        """Add many child records ``(participant id, fields)`` in one transaction, audited as one batch."""
-        self.session.require_write("agregar registros")
-        self._check_table(table)
-        day = today or date.today()
-        values = [{**clean_child_fields(table, fields, today=day), "participant_id": pid} for pid, fields in rows]
-        for v in values:
-            refuse_case_activation(self.session.role, table, v)
-        added: list[Any] = []
-        with self.session.write("agregar registros"), self.session.batch(f"{table}.import", table):
-            missing = {pid for pid, _ in rows} - self.repo.live_ids([pid for pid, _ in rows])
-            if missing:
-                raise NotFound(message("participant_not_found", key=sorted(missing)[0]))
-            repo = self.children[table]
-            for start in range(0, len(values), BULK_BLOCK):
-                block = repo.add_many(values[start : start + BULK_BLOCK])
-                for record, v in zip(block, values[start : start + BULK_BLOCK], strict=True):
-                    owner = (record.participant_id,)
-                    self.session.audit(f"{table}.create", table, record.id, fields=_filled(v), refs=owner)
-                added.extend(block)
-        self.session.publish(Changes(table, ChangeKind.BULK, tuple(r.id for r in added)))
-        return added
-
-    def update_many(
+    def _apply_changes(
         self,
-        changes: dict[str, dict[str, Any]],
-        *,
-        reason: str = "",
-        today: date | None = None,
-        row_done: RowDone | None = None,
-    ) -> list[Participant]:
-        """Apply field changes to many participants in one transaction (imports); all or nothing.
-
-        Only fields that really differ are stamped and audited. A different ``status`` is a status change: it
-        must be a legal move of the life cycle and is recorded with ``reason`` in the status history.
-        """
-        self.session.require_write("importar participantes")
-        updated = []
-        day = today or date.today()
-        with self.batch("importar participantes", audit_action="participant.import"):
-            for participant_id, fields in changes.items():
-                updated.append(self._apply_changes(participant_id, fields, reason, day))
-                if row_done is not None:
-                    row_done()
-            self._touched([p.id for p in updated])
-        return updated
-
-    def _apply_changes(self, participant_id: str, fields: dict[str, Any], reason: str, day: date) -> Participant:
-        values = clean_participant_fields(fields, today=day, partial=True)
-        before = self.repo.get(participant_id)
+        participant_id: str,
+        fields: dict[str, Any],
+        reason: str,
+        day: date,
+        before: Participant | None = None,
+        checked: bool = False,
+    ) -> Participant:
+        values = fields if checked else clean_participant_fields(fields, today=day, partial=True)
+        if before is None or before.deleted:
+            before = self.repo.get(participant_id)  # NotFound for an id that is not a live participant
         diff = differences(before, values)
         target = diff.pop("status", None)
         if target is not None:
@@ -315,7 +236,7 @@ class ParticipantService:
             if "rut" in diff:
                 self._check_rut_free(diff["rut"], participant_id)
             old = public_dict(before)
-            after = self.repo.update(participant_id, diff)
+            after = self.repo.update(participant_id, diff, before)
             new = public_dict(after)
             self.session.audit(
                 "participant.update",
@@ -417,7 +338,7 @@ class ParticipantService:
         with self.session.write("agregar registros"):
             self.repo.get(participant_id)
             record = self.children[table].add({**values, "participant_id": participant_id})
-            self.session.audit(f"{table}.create", table, record.id, fields=_filled(values), refs=(participant_id,))
+            self.session.audit(f"{table}.create", table, record.id, fields=filled(values), refs=(participant_id,))
         self.session.publish(Changes(table, ChangeKind.CREATED, (record.id,), participant_id))
         return record
 
@@ -492,11 +413,6 @@ def differences(before: Participant, values: dict[str, Any]) -> dict[str, Any]:
 def public_dict_value(value: Any) -> Any:
     """Compare new input with stored values in their stored form."""
     return to_column(value)
-
-
-def _filled(values: dict[str, Any]) -> list[str]:
-    """Names of the fields a creation set to something (its values stay in the row, not in the audit)."""
-    return sorted(k for k, v in values.items() if v not in (None, "", [], False))
 
 
 def _status_event(change: StatusChange) -> HistoryEvent:

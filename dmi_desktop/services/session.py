@@ -43,6 +43,12 @@ class _Batch:
     counts: dict[str, int] = field(default_factory=dict)
     fields: set[str] = field(default_factory=set)
 
+    def add_many(self, action: str, ids: list[str], fields: Iterable[str]) -> None:
+        # Many records named by their own ids (a block of new participants): as many add() calls, at once.
+        self.counts[action] = self.counts.get(action, 0) + len(ids)
+        self.ids.update(dict.fromkeys(ids))
+        self.fields.update(fields)
+
     def add(self, action: str, entity_id: str, fields: Iterable[str], refs: Iterable[str]) -> None:
         # A record that belongs to a participant is named by its owner (``refs``): the batch says whose files
         # it touched, one id per person however many records each got, and a person's history finds it.
@@ -256,6 +262,16 @@ class Session:
         payload = None if before is None and after is None else {"before": before, "after": after}
         payload = self.vault.seal_payload(entity, entity_id, payload)  # old values of a banked case stay sealed
         self.vault.audit.append(self.user, action, entity, entity_id, fields=names, payload=payload, refs=refs)
+
+    def audit_created(self, action: str, entity: str, ids: list[str], fields: Iterable[str]) -> None:
+        """Record the creation of many records naming ``fields`` (inside :meth:`batch`: folded at once into its
+        entry; outside, one entry each)."""
+        names = tuple(fields)
+        if self._batch is not None:
+            self._batch.add_many(action, ids, names)
+            return
+        for entity_id in ids:
+            self.audit(action, entity, entity_id, fields=names)
 
     def describe_batch(self, **details: Any) -> None:
         """Add to what the current batch's audit entry says about itself (a file name, counts)."""

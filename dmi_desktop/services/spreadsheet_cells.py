@@ -41,7 +41,7 @@ def guard_xlsx(text: str) -> str:
 
 def unguard(text: str) -> str:
     """The value a guarded cell stands for: one leading apostrophe off, when it guards a formula character."""
-    return text[1:] if looks_guarded(text) else text
+    return text[1:] if text[:1] == "'" and looks_guarded(text) else text
 
 
 def visible(text: str) -> str:

@@ -57,6 +57,11 @@ class AuditLog:
         self.db = db
         self.device_id = device_id
         self.clock = clock
+        # This device's head inside the current transaction: checked against the chain at the first append,
+        # then kept here and written once, before the transaction (or its savepoint) ends (see flush_head).
+        self._head: tuple[int, str] | None = None
+        self._head_dirty = False
+        self.defer_heads = False  # set by Vault.atomic for the length of a transaction
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -79,8 +84,40 @@ class AuditLog:
         """
         if action not in audit_incident.ALLOWED_WHILE_OPEN and self.incident_open():
             raise AuditIncidentOpen(audit_incident.refusal())
-        seq, prev = self._checked_head()
-        return self._write(seq + 1, prev, user, action, entity, entity_id, fields, payload, refs)
+        seq, prev = self._head if self._head is not None else self._checked_head()
+        keep = self.defer_heads
+        return self._write(seq + 1, prev, user, action, entity, entity_id, fields, payload, refs, keep_head=keep)
+
+    def begin(self, outermost: bool) -> None:
+        """A transaction (``outermost``) or a savepoint starts: keep the head in memory from now on, or write
+        the one kept so far (a savepoint rolled back must find the stored head matching the entries it keeps)."""
+        if outermost:
+            self.defer_heads = True
+        else:
+            self.flush_head()
+
+    @classmethod
+    def taking_over(
+        cls, previous: AuditLog | None, db: Database, device_id: str, clock: HybridLogicalClock
+    ) -> AuditLog:
+        """The log of ``device_id``, after writing the head ``previous`` (another identity, renewed within a
+        transaction) kept in memory."""
+        if previous is not None:
+            previous.flush_head()
+            previous.forget_head()
+        return cls(db, device_id, clock)
+
+    def flush_head(self) -> None:
+        """Write this device's head kept in memory (the vault calls it before a transaction or savepoint ends)."""
+        if self._head_dirty and self._head is not None:
+            self._write_head(self.device_id, *self._head)
+        self._head_dirty = False
+
+    def forget_head(self) -> None:
+        """Drop the head kept in memory (a transaction ended or rolled back): the next append reads and checks
+        the stored one again."""
+        self._head, self._head_dirty = None, False
+        self.defer_heads = False
 
     def append_after_end(self, user: str, action: str, entity: str, entity_id: str, *, payload: dict[str, Any]) -> int:
         """Append after the chain's last surviving entry, whatever the stored head says (an incident only).
@@ -88,6 +125,8 @@ class AuditLog:
         The entry's row number is placed past any payload or reference left behind by the deleted entries:
         SQLite would otherwise reuse a deleted row's number and collide with its orphaned payload.
         """
+        self.flush_head()
+        self.forget_head()
         seq, prev = self.end()
         row = self.db.execute(
             "SELECT max(coalesce((SELECT max(n) FROM audit_entries), 0),"
@@ -115,6 +154,7 @@ class AuditLog:
         payload: dict[str, Any] | None,
         refs: Iterable[str],
         n: int | None = None,
+        keep_head: bool = False,
     ) -> int:
         hlc = self.clock.now().encode()
         names = canonical(sorted(set(fields)))
@@ -126,13 +166,20 @@ class AuditLog:
             salted,
             {entity_id, *refs},
             n,
+            keep_head,
         )
         return seq
 
     def _insert(
-        self, values: tuple[Any, ...], salted: tuple[str, str] | None, refs: Iterable[str], n: int | None = None
+        self,
+        values: tuple[Any, ...],
+        salted: tuple[str, str] | None,
+        refs: Iterable[str],
+        n: int | None = None,
+        keep_head: bool = False,
     ) -> None:
-        """One entry, its payload and references, and its device's new head (the caller's transaction)."""
+        """One entry, its payload and references, and its device's new head (the caller's transaction; with
+        ``keep_head`` the head stays in memory until :meth:`flush_head`)."""
         cursor = self.db.execute(
             "INSERT INTO audit_entries (n, device_id, seq, hlc, user, action, entity, entity_id, fields, digest,"
             " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -141,13 +188,19 @@ class AuditLog:
         entry = cursor.lastrowid
         if salted is not None:
             self.db.execute("INSERT INTO audit_payloads (entry, salt, body) VALUES (?, ?, ?)", (entry, *salted))
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", [(i, entry) for i in refs if i]
+        self.db.conn.executemany(  # a generator: a batch may name a million ids
+            "INSERT OR IGNORE INTO audit_refs (entity_id, entry) VALUES (?, ?)", ((i, entry) for i in refs if i)
         )
+        if keep_head:
+            self._head, self._head_dirty = (int(values[1]), str(values[-1])), True
+        else:
+            self._write_head(values[0], values[1], values[-1])
+
+    def _write_head(self, device_id: str, seq: int, hash_: str) -> None:
         self.db.execute(
             "INSERT INTO audit_heads (device_id, seq, hash) VALUES (?, ?, ?)"
             " ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            (values[0], values[1], values[-1]),
+            (device_id, seq, hash_),
         )
 
     def _checked_head(self) -> tuple[int, str]:
@@ -269,6 +322,7 @@ class AuditLog:
         Entries are read ``VERIFY_CHUNK`` at a time, never the whole chain at once; ``progress(done, total)`` is
         called between chunks (it may raise to stop the walk: a cancel).
         """
+        self.flush_head()
         total_entries = self.count() if progress is not None else 0
         walked = 0
 

@@ -33,6 +33,8 @@ def data_fields(cls: type[Record]) -> list[str]:
 
 def to_column(value: Any) -> Any:
     """Python value -> SQLite value (dates as ISO text, enums as codes, lists as JSON)."""
+    if value is None or type(value) is str or type(value) is int:  # most columns: as they are (bulk writes)
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):
@@ -90,7 +92,8 @@ def stamp_new(values: dict[str, Any], clock: HybridLogicalClock, origin: str) ->
     """
     now = clock.now().encode()
     row = {k: to_column(v) for k, v in values.items()}
-    row.setdefault("id", str(uuid.uuid4()))
+    if "id" not in row:  # (setdefault would draw a UUID for rows that bring their own)
+        row["id"] = str(uuid.uuid4())
     row.update(created_hlc=now, updated_hlc=now, origin=device_tag(origin), deleted=0)
     # Every field of a new row was set at created_hlc; _clock lists only fields changed since (compact:
     # a full map would repeat a 58-character stamp per field and double the size of the vault).

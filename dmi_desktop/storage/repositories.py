@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -67,8 +68,10 @@ BROAD_SEARCH = 800
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
     """Accent- and case-insensitive sort key: surnames first, as Chilean lists are read."""
-    text = f"{paterno} {materno} {nombres}"
-    folded = unicodedata.normalize("NFKD", text.casefold())
+    text = f"{paterno} {materno} {nombres}".casefold()
+    if text.isascii():  # nothing to decompose (most names of a bulk import): the same key, ten times faster
+        return text.strip()
+    folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if not unicodedata.combining(c)).strip()
 
 
@@ -191,6 +194,10 @@ class ParticipantRepository:
 
         The rows are returned as inserted (never read back): the bulk write path of imports and sync.
         """
+        return [from_row(Participant, row) for row in self.insert_many(rows)]
+
+    def insert_many(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Insert participants as :meth:`add_many` does; returns the column values written (no objects built)."""
         if not rows:
             return []
         defaults = _new_defaults(Participant)
@@ -200,7 +207,7 @@ class ParticipantRepository:
             row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
             stamped.append(row)
         insert_rows(self.db, "participants", stamped)
-        return [from_row(Participant, row) for row in stamped]
+        return stamped
 
     def _case_numbers(self, count: int) -> list[str]:
         """The next ``count`` case numbers of this device and year, one counter update for the block.
@@ -269,6 +276,27 @@ class ParticipantRepository:
         ).fetchone()
         return row[0] if row else None
 
+    def rut_owners(self, ruts: list[str]) -> dict[str, str]:
+        """RUT -> id of the live participant holding it, for those of ``ruts`` that are taken (one query per 500)."""
+        found: dict[str, str] = {}
+        wanted = [r for r in dict.fromkeys(ruts) if r]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rut, id FROM participants WHERE rut IN ({marks}) AND rut <> '' AND deleted = 0"
+            found.update((r[0], r[1]) for r in self.rdb.execute(sql, chunk))
+        return found
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` a participant row already has, tombstoned ones included."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            sql = f"SELECT id FROM participants WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(sql, chunk))
+        return found
+
     def ruts_taken(self, ruts: list[str]) -> set[str]:
         """Which of ``ruts`` a live participant already holds (one indexed lookup per 500)."""
         found: set[str] = set()
@@ -291,8 +319,9 @@ class ParticipantRepository:
             found.update(r[0] for r in self.rdb.execute(sql, chunk))
         return found
 
-    def update(self, participant_id: str, changes: dict[str, Any]) -> Participant:
-        """Apply field changes with fresh clocks; returns the updated participant."""
+    def update(self, participant_id: str, changes: dict[str, Any], before: Participant | None = None) -> Participant:
+        """Apply field changes with fresh clocks; returns the updated participant (built from ``before`` and the
+        changes when the caller has it, instead of reading back what was just written)."""
         old = self.db.execute(
             "SELECT _clock, nombres, apellido_paterno, apellido_materno FROM participants WHERE id = ? AND deleted = 0",
             (participant_id,),
@@ -305,6 +334,8 @@ class ParticipantRepository:
             names.update({k: v for k, v in changes.items() if k in names})
             row["sort_name"] = sort_key_for(names["nombres"], names["apellido_paterno"], names["apellido_materno"])
         update_row(self.db, "participants", participant_id, row)
+        if before is not None and before.id == participant_id:
+            return dataclasses.replace(before, **changes, updated_hlc=row["updated_hlc"])
         return self.get(participant_id)
 
     def delete(self, participant_id: str) -> None:

@@ -99,7 +99,7 @@ class Vault(VaultKeys):
         )
         if previous is not None:
             self.hlc.restore(previous.last.encode())
-        self.audit = AuditLog(self.db, device_id, self.hlc)
+        self.audit = AuditLog.taking_over(getattr(self, "audit", None), self.db, device_id, self.hlc)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -411,9 +411,11 @@ class Vault(VaultKeys):
         saved = self.keyfile.copy() if outermost else None
         if outermost:
             self._txn_thread = threading.get_ident()
+        self.audit.begin(outermost)
         try:
             with self.db.atomic():
                 yield self.db
+                self.audit.flush_head()  # kept in memory while entries were appended: written once, here
                 if outermost and self.hlc.last != self._persisted_hlc:
                     self.set_meta("hlc_last", self.hlc.last.encode())
             if outermost:
@@ -424,6 +426,7 @@ class Vault(VaultKeys):
                     self.keyfile.save(self.folder / KEYS_NAME)  # atomic: on a full disk the old file stays
                     self._keys_dirty = False
         except BaseException as exc:
+            self.audit.forget_head()
             if saved is not None and self._keys_dirty:
                 self.keyfile.slots = saved.slots  # not written to disk: memory keeps what the disk has
                 self._keys_dirty = False
@@ -434,6 +437,7 @@ class Vault(VaultKeys):
         finally:
             if outermost:
                 self._txn_thread = None
+                self.audit.forget_head()
 
     def read_db(self) -> Database:
         """The connection to read through: committed data only, except a transaction's own writes.

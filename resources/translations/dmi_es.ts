@@ -1222,6 +1222,10 @@
         <translation>Problemas encontrados ({count}). Corríjalos en el archivo y vuelva a empezar, u omita esas filas.</translation>
     </message>
     <message>
+        <source>The first {shown} are listed.</source>
+        <translation>Se muestran los primeros {shown}.</translation>
+    </message>
+    <message>
         <source>Skip the rows with problems ({bad}) and import the others ({valid})</source>
         <translation>Omitir las filas con problemas ({bad}) e importar las demás ({valid})</translation>
     </message>

@@ -13,9 +13,10 @@ import openpyxl
 import pytest
 
 from dmi_desktop.domain.errors import DmiError
+from dmi_desktop.services import tabular
 from dmi_desktop.services.importer import apply_import, preview_import
 from dmi_desktop.services.participants import ParticipantQuery
-from dmi_desktop.services.tabular import MAX_COLUMNS, MAX_DATA_ROWS
+from dmi_desktop.services.tabular import MAX_COLUMNS
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -92,23 +93,27 @@ def test_a_row_numbered_past_excel_s_last_row_is_refused_quickly(session, tmp_pa
         preview_import(session, far)
 
 
-def test_too_many_columns_or_rows_are_refused(session, tmp_path):
+def test_too_many_columns_or_rows_are_refused(session, tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "MAX_CSV_ROWS", 1000)  # the real bound is 2 000 000 rows: too slow for a test
     wide = tmp_path / "ancha.csv"
     wide.write_text("Nombres;Apellido paterno;" + ";".join(f"c{i}" for i in range(MAX_COLUMNS)) + "\r\n", "utf-8")
     with pytest.raises(DmiError, match="demasiadas filas o columnas"):
         preview_import(session, wide)
     tall = tmp_path / "larga.csv"
-    tall.write_text("Nombres;Apellido paterno\r\n" + "Ana;Rojas\r\n" * (MAX_DATA_ROWS + 1), "utf-8")
-    with pytest.raises(DmiError, match="demasiadas filas"):
+    tall.write_text("Nombres;Apellido paterno\r\n" + "Ana;Rojas\r\n" * 1001, "utf-8")
+    with pytest.raises(DmiError, match="demasiadas filas o columnas \\(máximo 1000 filas"):
         preview_import(session, tall)
+    assert _count(session) == 0
 
 
-def test_a_file_past_the_size_limit_is_refused_without_reading_it(session, tmp_path):
-    big = tmp_path / "enorme.csv"
+@pytest.mark.parametrize(("suffix", "limit_mb"), [(".csv", 512), (".xlsx", 64), (".json", 64)])
+def test_a_file_past_the_size_limit_is_refused_without_reading_it(session, tmp_path, suffix, limit_mb):
+    # A CSV is streamed, so it may be far larger than an XLSX or JSON file (read whole).
+    big = tmp_path / f"enorme{suffix}"
     with big.open("wb") as fh:
         fh.write(b"Nombres;Apellido paterno\r\nAna;Rojas\r\n")
-        fh.truncate(65 * 1024 * 1024)  # sparse: nothing is really written
-    with pytest.raises(DmiError, match="pesa más de 64 MB"):
+        fh.truncate((limit_mb + 1) * 1024 * 1024)  # sparse: nothing is really written
+    with pytest.raises(DmiError, match=f"pesa más de {limit_mb} MB"):
         preview_import(session, big)
 
 

@@ -69,6 +69,7 @@ def test_staff_cannot_tick_banked_case_activated_on_a_violation(make_ctx, qtbot,
     for user, enabled in ((COORDINATOR, True), (STAFF, False)):
         window = ParticipantFileWindow(make_ctx(user), pid)
         windows.append(window)
+        qtbot.waitUntil(lambda w=window: not w.loading(), timeout=5000)  # read on the worker; closed after
         dialog = window.violations.make_dialog(None, False)
         qtbot.addWidget(dialog)
         box = dialog.form.editors["case_activated"]

@@ -117,7 +117,7 @@ class PreviewPage(QWizardPage):
         fields = [f for f in preview.mapping.values() if f != RUT_DV]
         self.rows_model.set_preview(fields, labels, preview.rows, preview.lines, preview.actions)
         self.errors_model.set_errors(preview.errors)
-        bad = len(preview.bad_lines)
+        bad = preview.bad
         self.summary.setText(
             self.tr(
                 "{total} rows read: {new} new, {update} to update, {unchanged} unchanged, {bad} with problems."
@@ -132,9 +132,15 @@ class PreviewPage(QWizardPage):
         if preview.errors:
             self.errors_title.setText(
                 self.tr("Problems found ({count}). Fix them in the file and start again, or skip those rows.").format(
-                    count=len(preview.errors)
+                    count=preview.error_count
                 )
             )
+            if preview.error_count > len(preview.errors):  # a big file: the first ones are listed
+                self.errors_title.setText(
+                    self.errors_title.text()
+                    + " "
+                    + self.tr("The first {shown} are listed.").format(shown=len(preview.errors))
+                )
             self.errors_title.show()
             self.errors_view.parentWidget().show()
             self.skip.setText(
