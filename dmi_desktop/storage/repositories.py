@@ -62,6 +62,13 @@ SORT_INDEXES = {
 # below it the matches are fetched and sorted. Where one gets cheaper than the other, measured at 100 000
 # participants: about 600 on a fresh connection (every page read is a decryption), 1 500 once warm.
 BROAD_SEARCH = 800
+_SECTORS_SQL = (
+    "WITH RECURSIVE s(sector) AS ("
+    " SELECT min(sector) FROM participants WHERE deleted = 0 AND sector > ''"
+    " UNION ALL SELECT (SELECT min(p.sector) FROM participants p WHERE p.deleted = 0 AND p.sector > s.sector)"
+    " FROM s WHERE s.sector IS NOT NULL)"
+    " SELECT sector FROM s WHERE sector IS NOT NULL"
+)
 
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
@@ -387,13 +394,11 @@ class ParticipantRepository:
         return [self._participant(r) for r in rows]
 
     def sectors(self) -> list[str]:
-        """Distinct sectors in use, for filters and pickers."""
-        return [
-            r[0]
-            for r in self.rdb.execute(
-                "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector"
-            )
-        ]
+        """Distinct sectors in use, for filters and pickers (one index seek per sector, whatever the rows)."""
+        # The list asks again after every change. DISTINCT walked every live row's index entry (77 ms at
+        # 1 000 000); this jumps from each sector to the next in the sector index (participants_live_sector,
+        # usable because the terms repeat its WHERE), so the cost follows the few sectors, not the rows.
+        return [r[0] for r in self.rdb.execute(_SECTORS_SQL)]
 
     def _participant(self, row: tuple) -> Participant:
         return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))
