@@ -24,8 +24,10 @@ sys.path.insert(0, str(ROOT))
 from dmi_desktop.services.session import Session  # noqa: E402
 from dmi_desktop.storage.connection import open_database  # noqa: E402
 from dmi_desktop.storage.driver import Database  # noqa: E402
+from dmi_desktop.storage.keyslots import KeyFile  # noqa: E402
 from dmi_desktop.storage.schema import LATEST_VERSION  # noqa: E402
-from dmi_desktop.storage.vault import DB_NAME  # noqa: E402
+from dmi_desktop.storage.vault import DB_NAME, KEYS_NAME  # noqa: E402
+from dmi_desktop.storage.vault_keys import resolve_access  # noqa: E402
 
 PASSPHRASE = "benchmark caballo batería grapa 2026"
 USER = "bench"
@@ -141,11 +143,9 @@ def export_plain(vault_db: Path, key: bytes, target: Path, bench: ModuleType) ->
 
 
 def unlock_key(root: Path) -> bytes:
-    """The vault's key, from the benchmark passphrase (one KDF)."""
-    session = Session.unlock(root / "vault", PASSPHRASE, USER)
-    key = session.vault._key
-    session.close()
-    return key
+    """The vault's key, from the benchmark passphrase (one KDF; no lock taken, nothing written)."""
+    keyfile = KeyFile.load(root / "vault" / KEYS_NAME)
+    return resolve_access(keyfile, *keyfile.unlock_user(USER, PASSPHRASE)).db_key
 
 
 def median_of(fn: Callable[[], Any], repeat: int = 5) -> float:

@@ -23,6 +23,7 @@ from dmi_desktop.services.banked_case import refuse_banked_move, refuse_case_act
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage.records import public_dict, to_column
 from dmi_desktop.storage.repositories import (
+    SEARCH_COUNT_CAP,
     ChildRepository,
     ParticipantQuery,
     ParticipantRepository,
@@ -39,7 +40,7 @@ BULK_BLOCK = 1000  # rows per prepared-statement block: bounded memory, few stat
 # The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
 # every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
 _STATUS_ACTION = "participant.status"
-__all__ = ["ParticipantQuery", "ParticipantService"]
+__all__ = ["SEARCH_COUNT_CAP", "ParticipantQuery", "ParticipantService"]
 
 RowDone = Callable[[], None]  # called after each row of a batch (progress; may raise to cancel it all)
 

@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 import pytest
 
+from dmi_desktop.services.participants import ParticipantQuery
+
 
 @pytest.fixture
 def svc(session):
@@ -46,3 +48,40 @@ def test_sectors_read_the_same_whatever_the_number_of_participants(svc):
     assert svc.sectors() == sectors
     # One index seek per sector: 200 times the rows, the same work (a DISTINCT scan took ~100x more steps).
     assert _vm_steps(svc, svc.sectors) < 2 * few
+
+
+def test_a_search_stops_counting_past_the_cap(svc, monkeypatch):
+    from dmi_desktop.storage import repositories
+
+    monkeypatch.setattr(repositories, "SEARCH_COUNT_CAP", 5)
+    svc.create_many([{"nombres": f"Ana {i}", "apellido_paterno": "Soto", "sector": "Estadio"} for i in range(8)])
+    svc.create_many([{"nombres": "Beto", "apellido_paterno": "Soto"} for _ in range(3)])
+    assert svc.count(ParticipantQuery(search="ana")) == 6  # "more than 5": the list shows the first six
+    assert svc.count(ParticipantQuery(search="ana", sector="Estadio")) == 6
+    assert svc.count(ParticipantQuery(search="beto")) == 3  # under the cap: exact
+    assert svc.count(ParticipantQuery()) == 11  # no search: the whole list, never capped
+    every = [r.full_name for r in svc.rows(ParticipantQuery(search="ana"), 0, 20)]
+    assert every == sorted(every) and len(every) == 8  # the rows themselves are not cut
+
+
+def test_counting_a_broad_search_does_not_grow_with_its_matches(svc, monkeypatch):
+    from dmi_desktop.storage import repositories
+
+    monkeypatch.setattr(repositories, "SEARCH_COUNT_CAP", 40)
+    q = ParticipantQuery(search="ana")
+    svc.create_many([{"nombres": "Ana", "apellido_paterno": f"Soto{i}"} for i in range(60)])
+    few = _vm_steps(svc, lambda: svc.count(q))
+    svc.create_many([{"nombres": "Ana", "apellido_paterno": f"Vera{i}"} for i in range(1200)])
+    assert _vm_steps(svc, lambda: svc.count(q)) < 2 * few  # counting stopped at the cap both times
+
+
+def test_a_search_page_is_the_same_whichever_plan_the_vault_size_chooses(svc, monkeypatch):
+    from dmi_desktop.storage import repositories
+
+    svc.create_many([{"nombres": "José" if i % 3 else "Ana", "apellido_paterno": f"Soto{i % 7}"} for i in range(90)])
+    q = ParticipantQuery(search="jose")
+    pages = []
+    for at_rows in (10**9, 1):  # as if the vault were huge (fetch and sort) or tiny (read in index order)
+        monkeypatch.setattr(repositories, "_BROAD_AT_ROWS", at_rows)
+        pages.append([r.id for r in svc.rows(q, 10, 20)])
+    assert pages[0] == pages[1] and len(pages[0]) == 20
