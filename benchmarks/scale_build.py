@@ -41,21 +41,28 @@ def cache_folder(n: int) -> Path:
     return Path(tempfile.gettempdir()) / f"dmi-scale-schema{LATEST_VERSION}-{n}"
 
 
-def load_or_build(n: int, seed: int, rebuild: bool, bench: ModuleType) -> tuple[Path, dict[str, Any]]:
-    """The cache folder and its build figures (build first when missing, incomplete or ``rebuild``)."""
+def load_or_build(
+    n: int, seed: int, rebuild: bool, bench: ModuleType, *, insert_all: bool = True
+) -> tuple[Path, dict[str, Any]]:
+    """The cache folder and its build figures (built first when missing or ``rebuild``; a build cut short
+    resumes after its last committed chunk)."""
     root = cache_folder(n)
     info = root / "build.json"
     if info.exists() and not rebuild:
         print(f"reusing the vault cached in {root} (--rebuild to build it again)")
         return root, json.loads(info.read_text(encoding="utf-8"))
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    figures = build(root, n, seed, bench)
+    if rebuild or not (root / PROGRESS).exists():
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+    figures = build(root, n, seed, bench, insert_all=insert_all)
     info.write_text(json.dumps(figures), encoding="utf-8")
     return root, figures
 
 
-def build(root: Path, n: int, seed: int, bench: ModuleType) -> dict[str, Any]:
+PROGRESS = "progress.json"  # what the chunks committed so far took: a build cut short resumes from there
+
+
+def build(root: Path, n: int, seed: int, bench: ModuleType, *, insert_all: bool = True) -> dict[str, Any]:
     """Write N participants and their child rows through the app, then the same rows with insert_all."""
     started = time.perf_counter()
     t_gen = time.perf_counter()
@@ -63,15 +70,20 @@ def build(root: Path, n: int, seed: int, bench: ModuleType) -> dict[str, Any]:
     terms = bench.search_terms(people, 200, seed)
     t_gen = time.perf_counter() - t_gen
     print(f"generated {n:,} participants in {t_gen:.0f} s", flush=True)
-    session, _recovery = Session.create(root / "vault", user=USER, passphrase=PASSPHRASE, device_code="BEN")
+    progress_file = root / PROGRESS
+    if progress_file.exists():
+        progress = json.loads(progress_file.read_text(encoding="utf-8"))
+        session = Session.unlock(root / "vault", PASSPHRASE, USER)
+        print(f"resuming after {progress['done']:,} participants", flush=True)
+    else:
+        progress = {"done": 0, "seconds_participants": 0.0, "seconds_children": 0.0, "n_child": 0}
+        session, _recovery = Session.create(root / "vault", user=USER, passphrase=PASSPHRASE, device_code="BEN")
     svc = session.participants
-    t_part = t_child = 0.0
-    n_child = 0
-    for start in range(0, n, CHUNK):
+    for start in range(progress["done"], n, CHUNK):
         end = min(n, start + CHUNK)
         t = time.perf_counter()
         created = svc.create_many(people.participants[start:end])
-        t_part += time.perf_counter() - t
+        progress["seconds_participants"] += time.perf_counter() - t
         ids = [p.id for p in created]
         del created
         t = time.perf_counter()
@@ -79,23 +91,24 @@ def build(root: Path, n: int, seed: int, bench: ModuleType) -> dict[str, Any]:
         chk = [(pid, f) for pid, fs in zip(ids, people.checkins[start:end], strict=True) for f in fs]
         svc.add_records("influentials", infl)
         svc.add_records("checkins", chk)
-        t_child += time.perf_counter() - t
-        n_child += len(infl) + len(chk)
+        progress["seconds_children"] += time.perf_counter() - t
+        progress["n_child"] += len(infl) + len(chk)
+        progress["done"] = end
+        progress_file.write_text(json.dumps(progress), encoding="utf-8")
         print(f"  {end:,} participants written ({time.perf_counter() - started:.0f} s)", flush=True)
     key = session.vault._key  # the benchmark's own vault: measurements below skip the KDF
     session.close()
     del people
-    app_rows = n + n_child
-    print(f"app write path: {app_rows / (t_part + t_child):,.0f} rows/s; comparing with insert_all…", flush=True)
-    t_insert = insert_all_same_rows(root, key, bench)
+    seconds_app = progress["seconds_participants"] + progress["seconds_children"]
+    app_rows = n + progress["n_child"]
+    print(f"app write path: {app_rows / seconds_app:,.0f} rows/s", flush=True)
+    t_insert = insert_all_same_rows(root, key, bench) if insert_all else 0.0
     export_plain(root / "vault" / DB_NAME, key, root / "plain.db", bench)
     print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     return {
+        **progress,
         "n": n,
-        "n_child": n_child,
         "seconds_generate": t_gen,
-        "seconds_participants": t_part,
-        "seconds_children": t_child,
         "seconds_insert_all": t_insert,
         "seconds_build": time.perf_counter() - started,
         "terms": terms,

@@ -61,9 +61,10 @@ class ParticipantService:
         """A participant by id or case number."""
         return self.repo.resolve(id_or_case_no)
 
-    def count(self, query: ParticipantQuery) -> int:
-        """Number of participants matching the list query."""
-        return self.repo.count(query)
+    def count(self, query: ParticipantQuery, *, capped: bool = False) -> int:
+        """Number of participants matching the list query; ``capped``: a search's count stops past
+        SEARCH_COUNT_CAP (returns the cap + 1), so typing in the list costs the same whatever the matches."""
+        return self.repo.count(query, capped=capped)
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
         """One page of the list."""

@@ -341,17 +341,18 @@ class ParticipantRepository:
         row = stamp_update(old[0], {"photo": data}, self.vault.hlc)
         update_row(self.db, "participants", participant_id, row)
 
-    def count(self, query: ParticipantQuery) -> int:
-        """How many participants match; a search stops counting past SEARCH_COUNT_CAP (returns the cap + 1)."""
+    def count(self, query: ParticipantQuery, *, capped: bool = False) -> int:
+        """How many participants match; ``capped``: a search stops counting past SEARCH_COUNT_CAP (cap + 1)."""
         match = fts_query(query.search) if query.search.strip() else ""
+        limit = SEARCH_COUNT_CAP + 1 if capped else -1  # LIMIT -1: no limit
         if match and not query.status and not query.sector:
             # The FTS index holds exactly the live participants (see its triggers): counting there avoids
             # fetching (and decrypting) every matching row, 100x faster for a common first name.
-            return self._fts_matches(match)
+            return self._fts_matches(match, limit)
         where, params = query.where()
-        if match:
+        if match and capped:
             sql = f"SELECT count(*) FROM (SELECT 1 FROM participants p WHERE {where} LIMIT ?)"
-            return int(self.rdb.execute(sql, [*params, SEARCH_COUNT_CAP + 1]).fetchone()[0])
+            return int(self.rdb.execute(sql, [*params, limit]).fetchone()[0])
         return int(self.rdb.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
@@ -387,10 +388,10 @@ class ParticipantRepository:
         scale = (rows / _BROAD_AT_ROWS) * (max(read_through, 1) / _BROAD_AT_READ)
         return matches * matches > BROAD_SEARCH * BROAD_SEARCH * scale
 
-    def _fts_matches(self, match: str) -> int:
-        """FTS matches of a prepared query, counted up to SEARCH_COUNT_CAP + 1."""
+    def _fts_matches(self, match: str, limit: int = SEARCH_COUNT_CAP + 1) -> int:
+        """FTS matches of a prepared query, counted up to ``limit`` (-1: all)."""
         sql = "SELECT count(*) FROM (SELECT 1 FROM participants_fts WHERE participants_fts MATCH ? LIMIT ?)"
-        count = int(self.rdb.execute(sql, (match, SEARCH_COUNT_CAP + 1)).fetchone()[0])
+        count = int(self.rdb.execute(sql, (match, limit)).fetchone()[0])
         self._last_matches = (match, count)
         return count
 
@@ -398,7 +399,7 @@ class ParticipantRepository:
         """Matches of ``match`` to choose a page's plan: the count the list just read for it, when it did.
 
         Only the plan depends on it (a stale count gives the same rows, a little slower), so the search is
-        not counted a second time per keystroke.
+        not counted a second time per keystroke. Counted here, it stops at the cap: the plan needs no more.
         """
         if self._last_matches[0] == match:
             return self._last_matches[1]

@@ -56,10 +56,12 @@ def test_a_search_stops_counting_past_the_cap(svc, monkeypatch):
     monkeypatch.setattr(repositories, "SEARCH_COUNT_CAP", 5)
     svc.create_many([{"nombres": f"Ana {i}", "apellido_paterno": "Soto", "sector": "Estadio"} for i in range(8)])
     svc.create_many([{"nombres": "Beto", "apellido_paterno": "Soto"} for _ in range(3)])
-    assert svc.count(ParticipantQuery(search="ana")) == 6  # "more than 5": the list shows the first six
-    assert svc.count(ParticipantQuery(search="ana", sector="Estadio")) == 6
-    assert svc.count(ParticipantQuery(search="beto")) == 3  # under the cap: exact
-    assert svc.count(ParticipantQuery()) == 11  # no search: the whole list, never capped
+    ana = ParticipantQuery(search="ana")
+    assert svc.count(ana, capped=True) == 6  # "more than 5": the list shows the first six
+    assert svc.count(ParticipantQuery(search="ana", sector="Estadio"), capped=True) == 6
+    assert svc.count(ParticipantQuery(search="beto"), capped=True) == 3  # under the cap: exact
+    assert svc.count(ParticipantQuery(), capped=True) == 11  # no search: the whole list, never capped
+    assert svc.count(ana) == 8  # uncapped unless asked (the CLI lists every match)
     every = [r.full_name for r in svc.rows(ParticipantQuery(search="ana"), 0, 20)]
     assert every == sorted(every) and len(every) == 8  # the rows themselves are not cut
 
@@ -70,9 +72,9 @@ def test_counting_a_broad_search_does_not_grow_with_its_matches(svc, monkeypatch
     monkeypatch.setattr(repositories, "SEARCH_COUNT_CAP", 40)
     q = ParticipantQuery(search="ana")
     svc.create_many([{"nombres": "Ana", "apellido_paterno": f"Soto{i}"} for i in range(60)])
-    few = _vm_steps(svc, lambda: svc.count(q))
+    few = _vm_steps(svc, lambda: svc.count(q, capped=True))
     svc.create_many([{"nombres": "Ana", "apellido_paterno": f"Vera{i}"} for i in range(1200)])
-    assert _vm_steps(svc, lambda: svc.count(q)) < 2 * few  # counting stopped at the cap both times
+    assert _vm_steps(svc, lambda: svc.count(q, capped=True)) < 2 * few  # counting stopped at the cap both times
 
 
 def test_a_search_page_is_the_same_whichever_plan_the_vault_size_chooses(svc, monkeypatch):
