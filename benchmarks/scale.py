@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
+import inspect
 import json
 import os
 import shutil
@@ -101,8 +102,10 @@ def session_on(folder: Path, key: bytes) -> Session:
 def one_search(svc: Any, term: str) -> float:
     """Milliseconds for what the list does per keystroke: the count, then the first page."""
     q = ParticipantQuery(search=term)
+    # The list's count stops at the cap; older code (no such argument) counted every match.
+    kwargs = {"capped": True} if "capped" in inspect.signature(svc.count).parameters else {}
     started = time.perf_counter()
-    svc.count(q)
+    svc.count(q, **kwargs)
     svc.rows(q, 0, 200)
     return (time.perf_counter() - started) * 1000
 
@@ -127,7 +130,9 @@ def search(folder: Path, plain_db: Path, key: bytes, terms: list[str]) -> None:
     plain_first = [one_search(svc, t) for t in terms]
     plain_warm = [one_search(svc, t) for t in terms]
     db.close()
-    print(f"\nSearch through the service, count + first 200 rows ({len(terms)} realistic terms; counts shown capped)")
+    print(
+        f"\nSearch through the service, as the list runs it per keystroke: count + first 200 rows ({len(terms)} terms)"
+    )
     print(f"  (matches per search: median {statistics.median(hits):,.0f}, max {max(hits):,})")
     line("each term once on a freshly opened vault, p50 / p95", pcts(first), f"plain SQLite {pcts(plain_first)}")
     line("the same terms again (warm), p50 / p95", pcts(warm), f"plain SQLite {pcts(plain_warm)}")
