@@ -82,6 +82,16 @@ def writes(figures: dict[str, Any]) -> None:
     rows = figures["n"] + figures["n_child"]
     app = rows / (figures["seconds_participants"] + figures["seconds_children"])
     print(f"\nWrites ({figures['n']:,} participants + {figures['n_child']:,} influentials/check-ins)")
+    if "children_up_to" in figures:  # a build finished by hand: child rows for the first participants only
+        first = figures["children_up_to"] + figures["n_child"]
+        line(
+            f"first {figures['children_up_to']:,} participants with their child rows",
+            f"{first / figures['seconds_participants']:,.0f} rows/s",
+        )
+        rest = figures["participants_only"] / figures["seconds_participants_only"]
+        line(f"then {figures['participants_only']:,} participants without child rows", f"{rest:,.0f} rows/s")
+        summary("write rate, app path", f"{first / figures['seconds_participants']:,.0f} rows/s", "insert_all not run")
+        return
     if "split_unknown" not in figures:  # a build resumed from an older run's chunks knows only their total
         line("create_many, per participant", f"{figures['n'] / figures['seconds_participants']:,.0f} rows/s")
         line("add_records (influentials, check-ins)", f"{figures['n_child'] / figures['seconds_children']:,.0f} rows/s")

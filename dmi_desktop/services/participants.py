@@ -62,8 +62,7 @@ class ParticipantService:
         return self.repo.resolve(id_or_case_no)
 
     def count(self, query: ParticipantQuery, *, capped: bool = False) -> int:
-        """Number of participants matching the list query; ``capped``: a search's count stops past
-        SEARCH_COUNT_CAP (returns the cap + 1), so typing in the list costs the same whatever the matches."""
+        """Participants matching the list query; ``capped``: a search stops counting at SEARCH_COUNT_CAP + 1."""
         return self.repo.count(query, capped=capped)
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:

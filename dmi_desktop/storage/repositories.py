@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +26,7 @@ from dmi_desktop.domain.models import (
 )
 from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
@@ -84,33 +84,6 @@ def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
     text = f"{paterno} {materno} {nombres}"
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c)).strip()
-
-
-_TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
-_RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
-_RUT_LABELS = frozenset({"rut", "run"})
-
-
-def _is_rutlike(token: str) -> bool:
-    return bool(_RUTLIKE.match(token)) and token[0].isdigit()
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash.
-
-    A "RUT"/"RUN" label typed before a number ("RUT 7.654.321-6") is a label, not a name, and is dropped.
-    """
-    tokens = _TOKEN.findall(text)
-    terms = []
-    for i, token in enumerate(tokens):
-        if token.lower() in _RUT_LABELS and i + 1 < len(tokens) and _is_rutlike(tokens[i + 1]):
-            continue
-        if _is_rutlike(token):
-            token = token.replace(".", "").replace("-", "")
-        for part in re.split(r"[.\-]", token):
-            if part:
-                terms.append('"' + part.replace('"', "") + '"*')
-    return " AND ".join(terms)
 
 
 def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
