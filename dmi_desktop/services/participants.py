@@ -23,6 +23,7 @@ from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.participant_bulk import BULK_BLOCK, BulkWrites, RowDone, filled
 from dmi_desktop.storage.records import public_dict, to_column
 from dmi_desktop.storage.repositories import (
+    SEARCH_COUNT_CAP,
     ChildRepository,
     ParticipantQuery,
     ParticipantRepository,
@@ -38,7 +39,7 @@ HISTORY_LIMIT = 500
 # The audit's status entries say who moved the file; the status_changes rows say it with the reason, on
 # every laptop. The history shows the rows and leaves these entries out, so nothing appears twice.
 _STATUS_ACTION = "participant.status"
-__all__ = ["BULK_BLOCK", "ParticipantQuery", "ParticipantService", "RowDone"]
+__all__ = ["BULK_BLOCK", "SEARCH_COUNT_CAP", "ParticipantQuery", "ParticipantService", "RowDone"]
 
 ListedParticipant = tuple[Participant, date | None]  # a participant and its last check-in
 
@@ -59,9 +60,9 @@ class ParticipantService(BulkWrites):
         """A participant by id or case number."""
         return self.repo.resolve(id_or_case_no)
 
-    def count(self, query: ParticipantQuery) -> int:
-        """Number of participants matching the list query."""
-        return self.repo.count(query)
+    def count(self, query: ParticipantQuery, *, capped: bool = False) -> int:
+        """Participants matching the list query; ``capped``: a search stops counting at SEARCH_COUNT_CAP + 1."""
+        return self.repo.count(query, capped=capped)
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
         """One page of the list."""

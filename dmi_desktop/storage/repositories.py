@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from dmi_desktop.domain.models import (
 )
 from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
+from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate, translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
@@ -60,10 +60,25 @@ SORT_INDEXES = {
     "case_no": "participants_live_case",
     "rut": "participants_live_rut",
 }
-# Above this many FTS matches a search page is read in index order, keeping matches until the page is full;
-# below it the matches are fetched and sorted. Where one gets cheaper than the other, measured at 100 000
-# participants: about 600 on a fresh connection (every page read is a decryption), 1 500 once warm.
+# The crossover between a search page's two plans, in FTS matches, for the first page of 200 at 100 000
+# participants: below it the matches are fetched and sorted (one table lookup each), above it the page is read
+# in list order from the sort's index, keeping matches until it is full (index entries visited: the rows read
+# through divided by the share of rows that match). Measured: about 600 on a fresh connection (every page read
+# is a decryption), 1 500 once warm. The lookups grow with the matches, the visits with the vault and the page
+# offset over the share, so the crossover grows with the square root of (vault size x rows read through):
+# about 2 500 matches for the first page at 1 000 000 (a fixed 800 walked 250 000 index entries there).
 BROAD_SEARCH = 800
+_BROAD_AT_ROWS, _BROAD_AT_READ = 100_000, 200
+# A search's count stops here (the list says "more than 10 000"): counting every match of "a" in a large vault
+# grew with the matches, and nobody reads that far down a search instead of refining it.
+SEARCH_COUNT_CAP = 10_000
+_SECTORS_SQL = (
+    "WITH RECURSIVE s(sector) AS ("
+    " SELECT min(sector) FROM participants WHERE deleted = 0 AND sector > ''"
+    " UNION ALL SELECT (SELECT min(p.sector) FROM participants p WHERE p.deleted = 0 AND p.sector > s.sector)"
+    " FROM s WHERE s.sector IS NOT NULL)"
+    " SELECT sector FROM s WHERE sector IS NOT NULL"
+)
 
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
@@ -73,33 +88,6 @@ def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
         return text.strip()
     folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if not unicodedata.combining(c)).strip()
-
-
-_TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
-_RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
-_RUT_LABELS = frozenset({"rut", "run"})
-
-
-def _is_rutlike(token: str) -> bool:
-    return bool(_RUTLIKE.match(token)) and token[0].isdigit()
-
-
-def fts_query(text: str) -> str:
-    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash.
-
-    A "RUT"/"RUN" label typed before a number ("RUT 7.654.321-6") is a label, not a name, and is dropped.
-    """
-    tokens = _TOKEN.findall(text)
-    terms = []
-    for i, token in enumerate(tokens):
-        if token.lower() in _RUT_LABELS and i + 1 < len(tokens) and _is_rutlike(tokens[i + 1]):
-            continue
-        if _is_rutlike(token):
-            token = token.replace(".", "").replace("-", "")
-        for part in re.split(r"[.\-]", token):
-            if part:
-                terms.append('"' + part.replace('"', "") + '"*')
-    return " AND ".join(terms)
 
 
 def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
@@ -358,13 +346,18 @@ class ParticipantRepository:
         row = stamp_update(old[0], {"photo": data}, self.vault.hlc)
         update_row(self.db, "participants", participant_id, row)
 
-    def count(self, query: ParticipantQuery) -> int:
-        """How many participants match."""
-        if query.search.strip() and not query.status and not query.sector:
+    def count(self, query: ParticipantQuery, *, capped: bool = False) -> int:
+        """How many participants match; ``capped``: a search stops counting past SEARCH_COUNT_CAP (cap + 1)."""
+        match = fts_query(query.search) if query.search.strip() else ""
+        limit = SEARCH_COUNT_CAP + 1 if capped else -1  # LIMIT -1: no limit
+        if match and not query.status and not query.sector:
             # The FTS index holds exactly the live participants (see its triggers): counting there avoids
-            # fetching (and decrypting) every matching row, 100× faster for a common first name.
-            return self._fts_matches(query.search)
+            # fetching (and decrypting) every matching row, 100x faster for a common first name.
+            return self._fts_matches(match, limit)
         where, params = query.where()
+        if match and capped:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM participants p WHERE {where} LIMIT ?)"
+            return int(self.rdb.execute(sql, [*params, limit]).fetchone()[0])
         return int(self.rdb.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
 
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
@@ -372,7 +365,8 @@ class ParticipantRepository:
         where, params = query.where()
         source = "participants p"
         index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
-        if index and query.search.strip() and self._plan_matches(query.search) > BROAD_SEARCH:
+        match = fts_query(query.search) if query.search.strip() else ""
+        if index and match and self._broad(self._plan_matches(match), offset + limit):
             # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
             # index, keeping matches until the page is full, than fetching and sorting every match.
             source = f"participants p INDEXED BY {index}"
@@ -390,25 +384,31 @@ class ParticipantRepository:
             )
         return out
 
-    def _fts_matches(self, search: str) -> int:
-        match = fts_query(search)
-        if not match:
-            return 0
-        sql = "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH ?"
-        count = int(self.rdb.execute(sql, (match,)).fetchone()[0])
+    def _broad(self, matches: int, read_through: int) -> bool:
+        """Whether a search page is cheaper read in index order (see BROAD_SEARCH)."""
+        if matches > SEARCH_COUNT_CAP:
+            return True  # a capped count: at least this many, far more in a large vault
+        # max(rowid): one seek, and close enough to the number of participants (deleted ones are kept).
+        rows = int(self.rdb.execute("SELECT max(rowid) FROM participants").fetchone()[0] or 0)
+        scale = (rows / _BROAD_AT_ROWS) * (max(read_through, 1) / _BROAD_AT_READ)
+        return matches * matches > BROAD_SEARCH * BROAD_SEARCH * scale
+
+    def _fts_matches(self, match: str, limit: int = SEARCH_COUNT_CAP + 1) -> int:
+        """FTS matches of a prepared query, counted up to ``limit`` (-1: all)."""
+        sql = "SELECT count(*) FROM (SELECT 1 FROM participants_fts WHERE participants_fts MATCH ? LIMIT ?)"
+        count = int(self.rdb.execute(sql, (match, limit)).fetchone()[0])
         self._last_matches = (match, count)
         return count
 
-    def _plan_matches(self, search: str) -> int:
-        """Matches of ``search`` to choose a page's plan: the count the list just read for it, when it did.
+    def _plan_matches(self, match: str) -> int:
+        """Matches of ``match`` to choose a page's plan: the count the list just read for it, when it did.
 
         Only the plan depends on it (a stale count gives the same rows, a little slower), so the search is
-        not counted a second time per keystroke.
+        not counted a second time per keystroke. Counted here, it stops at the cap: the plan needs no more.
         """
-        match = fts_query(search)
         if self._last_matches[0] == match:
             return self._last_matches[1]
-        return self._fts_matches(search)
+        return self._fts_matches(match)
 
     def all(self, query: ParticipantQuery) -> list[Participant]:
         """Every matching participant (exports); ordered like the list."""
@@ -441,13 +441,11 @@ class ParticipantRepository:
             yield [(self._participant(r[:-1]), date.fromisoformat(r[-1]) if r[-1] else None) for r in rows]
 
     def sectors(self) -> list[str]:
-        """Distinct sectors in use, for filters and pickers."""
-        return [
-            r[0]
-            for r in self.rdb.execute(
-                "SELECT DISTINCT sector FROM participants WHERE deleted = 0 AND sector <> '' ORDER BY sector"
-            )
-        ]
+        """Distinct sectors in use, for filters and pickers (one index seek per sector, whatever the rows)."""
+        # The list asks again after every change. DISTINCT walked every live row's index entry (77 ms at
+        # 1 000 000); this jumps from each sector to the next in the sector index (participants_live_sector,
+        # usable because the terms repeat its WHERE), so the cost follows the few sectors, not the rows.
+        return [r[0] for r in self.rdb.execute(_SECTORS_SQL)]
 
     def _participant(self, row: tuple) -> Participant:
         return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))

@@ -127,7 +127,7 @@ class ParticipantTableModel(QAbstractTableModel):
             if generation != self._generation or not ctx.session.is_open:
                 return None  # superseded before it ran (the user typed on), or locked meanwhile
             service = ctx.session.participants
-            count = service.count(query)
+            count = service.count(query, capped=True)  # "more than 10 000": the list shows the first 10 001
             read = {p: service.rows(query, p * PAGE_SIZE, PAGE_SIZE) for p in pages if p * PAGE_SIZE < count}
             return count, read
 
@@ -343,7 +343,7 @@ class ParticipantTableModel(QAbstractTableModel):
             if not ctx.session.is_open:
                 return {}  # locked meanwhile: unlocking counts again
             service = ctx.session.participants
-            if service.count(query) != count:
+            if service.count(query, capped=True) != count:
                 return None  # the edit moved someone in or out of the filter
             return {n: service.rows(query, n * PAGE_SIZE, PAGE_SIZE) for n in pages}
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
-from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.participants import SEARCH_COUNT_CAP, ParticipantQuery
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.models.participant_table_model import (
     COL_ALIAS,
@@ -49,9 +49,8 @@ log = logging.getLogger(__name__)
 
 AREA_ID = "participants"
 SEARCH_DEBOUNCE_MS = 250
-# Above this many matches a search's count is shown as "more than 10 000 results": nobody reads further
-# than that, and the exact figure would only suggest a search worth refining.
-SEARCH_COUNT_CAP = 10_000
+# Above SEARCH_COUNT_CAP matches a search's count is shown as "more than 10 000 results": nobody reads further
+# than that, and the exact figure would only suggest a search worth refining. The service stops counting there.
 
 
 def thousands(n: int) -> str:

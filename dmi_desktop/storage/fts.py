@@ -1,0 +1,31 @@
+"""What a user typed in the search box, as an FTS5 query over the participants' names, aliases and RUTs."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
+_RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
+_RUT_LABELS = frozenset({"rut", "run"})
+
+
+def _is_rutlike(token: str) -> bool:
+    return bool(_RUTLIKE.match(token)) and token[0].isdigit()
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into an FTS5 prefix query; RUT-like tokens lose dots and dash.
+
+    A "RUT"/"RUN" label typed before a number ("RUT 7.654.321-6") is a label, not a name, and is dropped.
+    """
+    tokens = _TOKEN.findall(text)
+    terms = []
+    for i, token in enumerate(tokens):
+        if token.lower() in _RUT_LABELS and i + 1 < len(tokens) and _is_rutlike(tokens[i + 1]):
+            continue
+        if _is_rutlike(token):
+            token = token.replace(".", "").replace("-", "")
+        for part in re.split(r"[.\-]", token):
+            if part:
+                terms.append('"' + part.replace('"', "") + '"*')
+    return " AND ".join(terms)
