@@ -13,6 +13,7 @@ from dmi_desktop.storage.migrations import v001_initial as _v1
 from dmi_desktop.storage.migrations import v002_list_indexes as _v2
 from dmi_desktop.storage.migrations import v003_audit_history_identity as _v3
 from dmi_desktop.storage.migrations import v004_sort_indexes as _v4
+from dmi_desktop.storage.migrations import v005_meetings as _v5
 from dmi_desktop.storage.tables import SYNCABLE_TABLES
 
 Migration = tuple[int, str, Callable[[Database], None]]
@@ -31,6 +32,7 @@ MIGRATIONS: list[Migration] = [
     (2, _v2.NAME, _statements(_v2.STATEMENTS)),
     (3, _v3.NAME, _v3.migrate),
     (4, _v4.NAME, _statements(_v4.STATEMENTS)),
+    (5, _v5.NAME, _statements(_v5.STATEMENTS)),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

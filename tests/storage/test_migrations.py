@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 4
+LATEST = 5
 TABLES = [
     "audit_entries",
     "audit_heads",
@@ -24,9 +24,12 @@ TABLES = [
     "audit_refs",
     "banked_cases",
     "checkins",
+    "contacts",
     "device_identities",
     "eligibility_reviews",
     "influentials",
+    "invitees",
+    "meetings",
     "meta",
     "notes",
     "participants",
@@ -35,6 +38,7 @@ TABLES = [
     "sequences",
     "status_changes",
     "users",
+    "venues",
     "violations",
 ]
 # SHA-256 of each released migration's SQL: a released migration is history and never changes.
@@ -42,6 +46,7 @@ FROZEN_SQL = {
     1: "940a06e3d4f54846df8180dd3a447474bfba32e6e3c39937ed429f0111b52152",
     2: "414b9d1421467b9d3d2b3f2eafb23bfdb584de6931b07da7f29162f9796bcfa0",
     4: "89e02df177a2adf2ec41439355495010baf9268c681bfeae177bee3cb0ab13cf",
+    5: "a5d0a6667ed9b4d4e17b5b52072a86202b8de90c70e7e124652b5c83a495afbc",
 }
 
 
@@ -71,9 +76,10 @@ def test_the_latest_schema_is_pinned():
 
 
 def test_released_migrations_are_frozen():
-    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes
+    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes, v005_meetings
 
-    for version, module in ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes)):
+    modules = ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes), (5, v005_meetings))
+    for version, module in modules:
         text = "\n;\n".join(module.STATEMENTS)
         assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SQL[version], version
 
