@@ -198,6 +198,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "solo se inscribe a quien asistió (resultado: {outcome})",
         "en": "only someone who attended can be enrolled (outcome: {outcome})",
     },
+    "invitee_influential_of": {"es": "influyente de {case_no}", "en": "influential of {case_no}"},
+    "invite_summons_reason": {
+        "es": "citado a la reunión {ref} ({start})",
+        "en": "summoned to meeting {ref} ({start})",
+    },
+    "attend_reason": {"es": "reunión {ref}: {outcome}", "en": "meeting {ref}: {outcome}"},
     "working_hours_invalid": {
         "es": "horario no válido: {reason}",
         "en": "invalid working hours: {reason}",
