@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -57,7 +57,9 @@ def calendar_bytes(meetings: list[tuple[Meeting, Venue | None]], organisation: s
         event.add("sequence", max(0, _hlc_seconds(meeting.updated_hlc) - _hlc_seconds(meeting.created_hlc)))
         event.add("x-dmi-ref", meeting.ref)
         cal.add_component(event)
-    cal.add_missing_timezones()
+    if meetings:  # the zone's rules for the years the meetings span, not every change since 1970
+        years = [m.start.year for m, _ in meetings]
+        cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
     return cal.to_ical()
 
 
