@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-
-import holidays
+from typing import Any
 
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.meetings import Meeting, Venue, WorkingHours
@@ -59,9 +58,12 @@ class Attendees:
 
 
 @functools.cache
-def _holidays(year: int, lang: str) -> holidays.HolidayBase:
-    # Built once per year and language: building Chile's calendar costs more than the whole overlap query.
-    return holidays.country_holidays("CL", years=year, language="en_US" if lang == "en" else "es")
+def _holidays(year: int, lang: str) -> Any:
+    # Imported here, not with the module: the package takes about a second to load, which every command and
+    # the app's start would pay; built once per year and language, then a lookup costs microseconds.
+    from holidays.countries.chile import Chile
+
+    return Chile(years=year, language="en_US" if lang == "en" else "es")
 
 
 def holiday_name(day: date) -> str | None:

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.meetings import TIMEZONE, Meeting, MeetingStatus, Venue, text
 from dmi_desktop.domain.messages import tr
@@ -33,6 +31,8 @@ def calendar_bytes(meetings: list[tuple[Meeting, Venue | None]], organisation: s
 
     Only what partners need in a calendar: title, kind, time, place, agenda. Never who is invited.
     """
+    from icalendar import Calendar, Event  # here: only the .ics commands pay for loading it
+
     zone = ZoneInfo(TIMEZONE)
     cal = Calendar()
     cal.add("prodid", "-//DMI Desktop//meetings//ES")

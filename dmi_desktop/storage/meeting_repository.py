@@ -21,6 +21,13 @@ from dmi_desktop.storage.vault import Vault
 
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 _ACTIVE_MARKS = ",".join("?" * len(_ACTIVE))
+# Meetings overlapping a window: a range of the start-time index, then the exact end test on those rows.
+# Parameters: earliest possible start, the window's end, a meeting id to leave out, the active statuses, the
+# window's start.
+OVERLAP_WHERE = (
+    f"deleted = 0 AND starts_at >= ? AND starts_at < ? AND id <> ? AND status IN ({_ACTIVE_MARKS})"
+    " AND strftime('%Y-%m-%d %H:%M', starts_at, '+' || duration || ' minutes') > ? ORDER BY starts_at"
+)
 
 
 @translate_methods
@@ -115,12 +122,7 @@ class MeetingRepository(ChildRepository[Meeting]):
         [start - MAX_DURATION, end) can overlap; the exact end test runs on those few rows.
         """
         low = format_start(start - timedelta(minutes=MAX_DURATION))
-        sql = (
-            f"SELECT {', '.join(self._columns)} FROM meetings INDEXED BY meetings_live_start"
-            f" WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? AND id <> ? AND status IN ({_ACTIVE_MARKS})"
-            " AND strftime('%Y-%m-%d %H:%M', starts_at, '+' || duration || ' minutes') > ?"
-            " ORDER BY starts_at"
-        )
+        sql = f"SELECT {', '.join(self._columns)} FROM meetings INDEXED BY meetings_live_start WHERE {OVERLAP_WHERE}"
         params = [low, format_start(end), exclude, *_ACTIVE, format_start(start)]
         return [self._record(r) for r in self.db.execute(sql, params)]
 
