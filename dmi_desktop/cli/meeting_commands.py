@@ -17,7 +17,6 @@ from dmi_desktop.domain.validation import parse_date
 from dmi_desktop.services.meeting_clashes import Clash, ClashesFound
 
 T = TypeVar("T")
-_FORCED = ("guardado pese a conflictos con --force", "saved despite clashes with --force")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -108,7 +107,9 @@ def _override(ctx: Context) -> str | None:
     """The reason clashes are overridden with (--force), or None to refuse them."""
     if not ctx.args.force:
         return None
-    return ctx.args.force_reason.strip() or tr(*_FORCED)
+    return ctx.args.force_reason.strip() or tr(
+        "guardado pese a conflictos con --force", "saved despite clashes with --force"
+    )
 
 
 def _checked(ctx: Context, action: Callable[[], T]) -> T:
