@@ -1,4 +1,4 @@
-"""Meeting files and settings: meeting ics, meeting sheet, meeting hours."""
+"""Meeting files, invitation progress and settings: meeting ics, sheet, invitation, hours."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import date, time
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, emit_json, out, tr
 from dmi_desktop.cli.parsing import leaf
-from dmi_desktop.domain.meetings import WorkingHours
+from dmi_desktop.cli.render import record_dict
+from dmi_desktop.domain.meetings import InvitationStatus, WorkingHours, text
 from dmi_desktop.domain.validation import parse_date
 from dmi_desktop.services.meeting_clashes import hours_text
 from dmi_desktop.services.meeting_exports import write_ics, write_sheet
@@ -25,6 +26,13 @@ def register(meetings: argparse._SubParsersAction) -> None:
     p = leaf(meetings, "sheet", tr("hoja de asistencia (PDF)", "attendance sheet (PDF)"), run_sheet)
     p.add_argument("meeting", metavar="MEETING")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    p = leaf(meetings, "invitation", tr("avance de una invitación", "how far an invitation got"), run_invitation)
+    p.add_argument("meeting", metavar="MEETING")
+    p.add_argument("who", metavar="PARTICIPANT_OR_CONTACT")
+    p.add_argument("--status", required=True, metavar="|".join(s.value for s in InvitationStatus))
+    p.add_argument("--by", default="", metavar="NAME", help=tr("quién entregó la carta", "who delivered the letter"))
+    p.add_argument("--on", default=None, metavar="DATE", help=tr("fecha de entrega", "delivery date"))
 
     p = leaf(meetings, "hours", tr("horario de trabajo de las reuniones", "working hours for meetings"), run_hours)
     p.add_argument("--days", metavar="1-5", help=tr("días (1 = lunes), p. ej. 1-5 o 1,3,5", "days (1 = Monday)"))
@@ -66,6 +74,17 @@ def run_sheet(ctx: Context) -> int:
         emit_json({"file": str(target)})
     else:
         out(str(target))
+    return 0
+
+
+def run_invitation(ctx: Context) -> int:
+    """Record that a letter was issued, delivered (by whom, when), acknowledged or declined."""
+    a = ctx.args
+    invitee = ctx.open().invitations.mark_invitation(a.meeting, a.who, a.status, delivered_by=a.by, delivered_on=a.on)
+    if ctx.json:
+        emit_json(record_dict(invitee))
+    else:
+        out(f"{a.who}: {text(invitee.invitation)}")
     return 0
 
 

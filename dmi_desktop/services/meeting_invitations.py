@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from dmi_desktop.domain.errors import NotFound, ValidationError
@@ -14,6 +15,7 @@ from dmi_desktop.domain.meetings import (
     SUMMONS,
     Attendance,
     FollowUp,
+    InvitationStatus,
     Invitee,
     Meeting,
     MeetingKind,
@@ -25,11 +27,13 @@ from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import Participant
 from dmi_desktop.domain.roles import can_handle_banked_case
 from dmi_desktop.domain.status import Status, allowed_next_for, check_transition, label
+from dmi_desktop.domain.validation import clean_fields
 from dmi_desktop.services.banked_case import refuse_banked_move
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.meeting_clashes import Clash
 from dmi_desktop.services.meeting_directory import ContactService, filled
 from dmi_desktop.services.meetings import ACTION, CLOSED, MeetingService
+from dmi_desktop.storage.records import public_dict
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -239,6 +243,62 @@ class InvitationService:
         after = svc.participants.get(person.id)
         offered = allowed_next_for(after.status, banked=can_handle_banked_case(self.session.role))
         return AttendanceRecorded(updated, after, result, moves, follow_up, offered)
+
+    def mark_invitation(
+        self,
+        meeting_key: str,
+        who: str,
+        status: InvitationStatus | str,
+        *,
+        delivered_by: str = "",
+        delivered_on: date | str | None = None,
+    ) -> Invitee:
+        """Record how far an invitation got (``who``: a participant's id or case number, or a contact's name).
+
+        Issuing a letter again clears the re-issue flag; a delivery says by whom and when (default today).
+        """
+        self.session.require_write(ACTION)
+        fields: dict[str, object] = {"invitation": getattr(status, "value", status)}
+        target = InvitationStatus(clean_fields("invitees", fields, today=date.today())["invitation"])
+        if target is InvitationStatus.DELIVERED:
+            fields.update(delivered_by=delivered_by or self.session.user, delivered_on=delivered_on or date.today())
+        values = clean_fields("invitees", fields, today=date.today())
+        if target in (InvitationStatus.LETTER_ISSUED, InvitationStatus.DELIVERED):
+            values["reissue"] = False
+        meeting = self.meetings.repo.resolve(meeting_key)
+        invitee = self._named(meeting, who)
+        with self.session.write(ACTION):
+            before = public_dict(invitee)
+            diff = {k: v for k, v in values.items() if getattr(v, "value", v) != before.get(k)}
+            updated = self.meetings.invitees.update(invitee.id, diff) if diff else invitee
+            after = public_dict(updated)
+            refs = (meeting.id, *(p for p in (invitee.participant_id,) if p))
+            if diff:
+                self.session.audit(
+                    "invitees.invitation",
+                    "invitees",
+                    invitee.id,
+                    {k: before[k] for k in diff},
+                    {k: after[k] for k in diff},
+                    refs=refs,
+                )
+        self.session.publish(Changes("invitees", ChangeKind.UPDATED, (invitee.id,)))
+        return updated
+
+    def _named(self, meeting: Meeting, who: str) -> Invitee:
+        """The participant or contact invitee called ``who`` (id, case number or contact name)."""
+        invitees = self.meetings.invitees.of_meeting(meeting.id)
+        for invitee in invitees:
+            if who.strip() in (invitee.id, invitee.contact_id):
+                return invitee
+        try:
+            return self._invitee(meeting, self.meetings.participants.resolve(who))
+        except NotFound:
+            contact = ContactService(self.session).resolve(who)
+        for invitee in invitees:
+            if invitee.contact_id == contact.id:
+                return invitee
+        raise NotFound(message("attend_not_invited", who=contact.name, ref=meeting.ref))
 
     def _invitee(self, meeting: Meeting, person: Participant) -> Invitee:
         for invitee in self.meetings.invitees.of_meeting(meeting.id):

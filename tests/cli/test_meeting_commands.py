@@ -68,6 +68,10 @@ def test_a_call_in_from_scheduling_to_attendance(cli: Cli, tmp_path) -> None:
         ("participant", "Rosa Tapia"),
         ("contact", "Fiscal Soto"),
     ]
+    delivered = cli.ok(
+        "meeting", "invitation", ref, rosa, "--status", "delivered", "--by", "Carabinero Muñoz", "--json"
+    )
+    assert (delivered.json()["invitation"], delivered.json()["delivered_by"]) == ("delivered", "Carabinero Muñoz")
     attended = cli.ok("meeting", "attend", ref, rosa, "--outcome", "attended", "--json").json()
     assert (attended["status"], attended["follow_up"]) == ("attended", "enrolment")
     assert "enrolled" in attended["allowed_next"]

@@ -188,8 +188,7 @@ def test_reschedule_keeps_invitees_and_marks_issued_letters_for_reissue(session)
     meeting = _meeting(session)
     session.invitations.invite(meeting.ref, [rosa.case_no, luis.case_no])
     invitees = session.meetings.invitees.of_meeting(meeting.id)
-    with session.vault.atomic():  # the letters module (next) marks letters issued; here by hand
-        session.meetings.invitees.update(invitees[0].id, {"invitation": InvitationStatus.LETTER_ISSUED})
+    session.invitations.mark_invitation(meeting.ref, rosa.case_no, "letter-issued")
     done = session.meetings.reschedule(meeting.ref, "2027-03-17 10:00")
     assert done.reissue == 1 and done.meeting.starts_at == "2027-03-17 10:00"
     after = {i.id: i for i in session.meetings.invitees.of_meeting(meeting.id)}
@@ -245,3 +244,27 @@ def test_viewers_read_meetings_but_write_nothing(open_session):
     ):
         with pytest.raises(PermissionDenied, match="solo permite consultar"):
             attempt()
+
+
+def test_an_invitation_is_tracked_from_letter_to_delivery_and_a_reissue_is_cleared(session):
+    rosa = _participant(session)
+    session.contacts.add({"name": "Fiscal Soto", "organisation": "fiscalia"})
+    meeting = _meeting(session)
+    session.invitations.invite(meeting.ref, [rosa.case_no], contacts=["Fiscal Soto"])
+    session.invitations.mark_invitation(meeting.ref, rosa.case_no, InvitationStatus.LETTER_ISSUED)
+    session.meetings.reschedule(meeting.ref, "2027-03-17 10:00")
+    assert session.meetings.detail(meeting.ref).counts["reissue"] == 1
+    delivered = session.invitations.mark_invitation(
+        meeting.ref, rosa.case_no, "delivered", delivered_by="Carabinero Muñoz", delivered_on="2026-12-01"
+    )
+    assert (delivered.invitation, delivered.delivered_by, delivered.delivered_on.isoformat()) == (
+        InvitationStatus.DELIVERED,
+        "Carabinero Muñoz",
+        "2026-12-01",
+    )
+    assert not delivered.reissue and session.meetings.detail(meeting.ref).counts["reissue"] == 0
+    contact = session.invitations.mark_invitation(meeting.ref, "fiscal soto", "acknowledged")
+    assert contact.invitation is InvitationStatus.ACKNOWLEDGED and contact.contact_id
+    with pytest.raises(ValidationError, match="letter-issued"):
+        session.invitations.mark_invitation(meeting.ref, rosa.case_no, "perdida")
+    assert "invitees.invitation" in _audit_actions(session)
