@@ -9,7 +9,14 @@ import sys
 import traceback
 
 from dmi_desktop import APP_NAME, __version__
-from dmi_desktop.cli import key_commands, participant_commands, transfer_commands, user_commands, vault_commands
+from dmi_desktop.cli import (
+    key_commands,
+    meeting_commands,
+    participant_commands,
+    transfer_commands,
+    user_commands,
+    vault_commands,
+)
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, UsageError, printable, tolerate_unencodable_output, tr
 from dmi_desktop.cli.parsing import add_global_options
@@ -42,7 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     add_global_options(parser, top=True)
     commands = parser.add_subparsers(title=tr("órdenes", "commands"), metavar="COMMAND")
-    for module in (vault_commands, user_commands, key_commands, participant_commands, transfer_commands):
+    for module in (
+        vault_commands,
+        user_commands,
+        key_commands,
+        participant_commands,
+        transfer_commands,
+        meeting_commands,
+    ):
         module.register(commands)
     return parser
 

@@ -9,6 +9,16 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from dmi_desktop.domain import messages
+from dmi_desktop.domain.meetings import (
+    MAX_CAPACITY,
+    MAX_DURATION,
+    Attendance,
+    FollowUp,
+    InvitationStatus,
+    MeetingKind,
+    MeetingStatus,
+    Organisation,
+)
 from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus, Sex
 from dmi_desktop.domain.status import Status
 
@@ -31,6 +41,9 @@ class Kind(StrEnum):
     BOOL = "bool"
     CHOICE = "choice"  # one code of the field's ``choices`` enum
     STATUS = "status"  # the participant life cycle (``Status``): codes or labels accepted
+    INTEGER = "integer"  # a whole number from 1 to the field's ``max_value``
+    DATETIME = "datetime"  # local date and time, "YYYY-MM-DD HH:MM" (meetings)
+    EMAIL = "email"
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class Field:
     stored: bool = True
     importable: bool | None = None
     header: Label | None = None
+    max_value: int | None = None  # INTEGER fields: the largest value accepted
 
     @property
     def is_input(self) -> bool:
@@ -122,6 +136,7 @@ class Entity:
     fields: tuple[Field, ...]
     restricted: bool = False
     by_hand: bool = True  # False: written only as a side effect (the status history), never in a form
+    in_file: bool = True  # a record of the participant file (False: meetings and their directories)
 
     def field(self, name: str) -> Field:
         """The field called ``name``; KeyError if the entity has none."""
@@ -144,11 +159,12 @@ def _entity(
     restricted: bool = False,
     audit: str = "",
     by_hand: bool = True,
+    in_file: bool = True,
 ) -> Entity:
     # Every field of a restricted entity is restricted too, so a field query alone never leaks one.
     if restricted:
         fields = tuple(dataclasses.replace(f, restricted=True) for f in fields)
-    return Entity(table, audit or table, label, plural, fields, restricted, by_hand)
+    return Entity(table, audit or table, label, plural, fields, restricted, by_hand, in_file)
 
 
 def _record_id(*, importable: bool = False) -> Field:
@@ -331,6 +347,80 @@ STATUS_CHANGES = _entity(
     by_hand=False,
 )
 
+VENUES = _entity(
+    "venues",
+    Label("lugar", "venue"),
+    Label("Lugares", "Venues"),
+    (
+        _text("name", "Nombre", "Name", required=True, squeeze=True),
+        _text("address", "Dirección", "Address", squeeze=True),
+        Field("capacity", Kind.INTEGER, Label("Capacidad", "Capacity"), max_value=MAX_CAPACITY),
+        _note("accessibility", "Accesibilidad", "Accessibility notes"),
+        _record_id(),
+    ),
+    in_file=False,
+)
+
+CONTACTS = _entity(
+    "contacts",
+    Label("contacto", "contact"),
+    Label("Contactos de instituciones", "Partner contacts"),
+    (
+        _text("name", "Nombre", "Name", required=True, squeeze=True),
+        Field("organisation", Kind.CHOICE, Label("Institución", "Organisation"), required=True, choices=Organisation),
+        _text("role", "Cargo", "Role"),
+        Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
+        Field("email", Kind.EMAIL, Label("Correo electrónico", "E-mail")),
+        _note("notes", "Notas", "Notes"),
+        _record_id(),
+    ),
+    in_file=False,
+)
+
+MEETINGS = _entity(
+    "meetings",
+    Label("reunión", "meeting"),
+    Label("Reuniones", "Meetings"),
+    (
+        _text("ref", "N° de reunión", "Meeting no.", editable=False),
+        Field("kind", Kind.CHOICE, Label("Tipo", "Kind"), required=True, choices=MeetingKind),
+        _text("title", "Título", "Title", required=True, squeeze=True),
+        Field("starts_at", Kind.DATETIME, Label("Inicio", "Start"), required=True),
+        Field("duration", Kind.INTEGER, Label("Duración (minutos)", "Duration (minutes)"), max_value=MAX_DURATION),
+        Field("venue_id", Kind.REF, Label("Lugar", "Venue")),
+        Field("status", Kind.CHOICE, Label("Estado", "Status"), choices=MeetingStatus, editable=False),
+        _text("status_reason", "Motivo del estado", "Status reason", editable=False),
+        Field("agenda", Kind.LONGTEXT, Label("Programa", "Agenda")),
+        Field("notes", Kind.LONGTEXT, Label("Notas", "Notes")),
+        _record_id(),
+    ),
+    in_file=False,
+)
+
+# Written through the meeting's invitation and attendance actions, never through a generic form.
+INVITEES = _entity(
+    "invitees",
+    Label("invitado", "invitee"),
+    Label("Invitados", "Invitees"),
+    (
+        Field("meeting_id", Kind.REF, Label("Reunión", "Meeting"), editable=False),
+        Field("participant_id", Kind.REF, Label("Participante", "Participant"), editable=False),
+        Field("influential_id", Kind.REF, Label("Influyente", "Influential"), editable=False),
+        Field("contact_id", Kind.REF, Label("Contacto", "Contact"), editable=False),
+        Field("invitation", Kind.CHOICE, Label("Invitación", "Invitation"), choices=InvitationStatus),
+        _text("delivered_by", "Entregada por", "Delivered by"),
+        _date("delivered_on", "Fecha de entrega", "Delivered on"),
+        _bool("reissue", "Reemitir carta", "Letter to re-issue"),
+        Field("attendance", Kind.CHOICE, Label("Asistencia", "Attendance"), choices=Attendance, editable=False),
+        Field("follow_up", Kind.CHOICE, Label("Pendiente", "To decide"), choices=FollowUp, editable=False),
+        _bool("parental_release", "Autorización de padre, madre o tutor", "Parental release"),
+        _note("notes", "Notas", "Notes"),
+        _record_id(),
+    ),
+    by_hand=False,
+    in_file=False,
+)
+
 # Table name -> entity. Read at call time by every layer (tests may add a field to see it travel).
 ENTITIES: dict[str, Entity] = {
     e.table: e
@@ -344,10 +434,14 @@ ENTITIES: dict[str, Entity] = {
         VIOLATIONS,
         NOTES,
         STATUS_CHANGES,
+        VENUES,
+        CONTACTS,
+        MEETINGS,
+        INVITEES,
     )
 }
 # The records of a file a user adds by hand (each has its tab, form and dialog).
-CHILD_TABLES: tuple[str, ...] = tuple(t for t, e in ENTITIES.items() if t != "participants" and e.by_hand)
+CHILD_TABLES: tuple[str, ...] = tuple(t for t, e in ENTITIES.items() if t != "participants" and e.by_hand and e.in_file)
 
 
 # -- queries ------------------------------------------------------------------------------------------------

@@ -99,6 +99,115 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "solo coordinadores pueden marcar o desmarcar «caso en reserva activado»",
         "en": "only coordinators can set or clear “banked case activated”",
     },
+    # -- meetings: call-ins, venues, contacts, invitees, attendance (issue 10) -----------------------------
+    "meeting_start_format": {
+        "es": "fecha y hora no válidas {value!r} (use AAAA-MM-DD HH:MM)",
+        "en": "invalid date and time {value!r} (use YYYY-MM-DD HH:MM)",
+    },
+    "meeting_email": {"es": "correo electrónico no válido {value!r}", "en": "invalid e-mail address {value!r}"},
+    "meeting_whole_number": {"es": "no es un número entero: {value!r}", "en": "not a whole number: {value!r}"},
+    "meeting_number_range": {
+        "es": "{value} fuera de rango (de 1 a {maximum})",
+        "en": "{value} out of range (1 to {maximum})",
+    },
+    "meeting_minor_under_16": {
+        "es": "{who} tiene {age} años: el programa admite menores solo desde los 16, con autorización de un adulto",
+        "en": "{who} is {age}: the programme admits minors only from 16, with an adult's release",
+    },
+    "meeting_minor_release": {
+        "es": "{who} es menor de edad ({age} años): se requiere autorización de padre, madre o tutor",
+        "en": "{who} is a minor ({age}): parental release is required",
+    },
+    "meeting_not_found": {"es": "no existe la reunión {key}", "en": "meeting {key} does not exist"},
+    "venue_not_found": {"es": "no existe el lugar {key}", "en": "venue {key} does not exist"},
+    "contact_not_found": {"es": "no existe el contacto {key}", "en": "contact {key} does not exist"},
+    "venue_ambiguous": {
+        "es": "hay varios lugares llamados {key}: indique su ID",
+        "en": "several venues are called {key}: give its ID",
+    },
+    "contact_ambiguous": {
+        "es": "hay varios contactos llamados {key}: indique su ID",
+        "en": "several contacts are called {key}: give its ID",
+    },
+    "venue_exists": {"es": "ya existe un lugar llamado {name}", "en": "a venue called {name} already exists"},
+    "contact_exists": {
+        "es": "ya existe un contacto llamado {name} en {organisation}",
+        "en": "a contact called {name} already exists at {organisation}",
+    },
+    "clash_participant": {
+        "es": "{who} ya está invitado/a a «{title}» ({ref}, {start}) a la misma hora",
+        "en": "{who} is already invited to “{title}” ({ref}, {start}) at the same time",
+    },
+    "clash_contact": {
+        "es": "{who} ya está invitado/a a «{title}» ({ref}, {start}) a la misma hora",
+        "en": "{who} is already invited to “{title}” ({ref}, {start}) at the same time",
+    },
+    "clash_venue": {
+        "es": "{venue} ya está ocupado por «{title}» ({ref}, {start})",
+        "en": "{venue} is already booked for “{title}” ({ref}, {start})",
+    },
+    "clash_capacity": {
+        "es": "{count} invitados superan la capacidad de {venue} ({capacity} personas)",
+        "en": "{count} invitees exceed the capacity of {venue} ({capacity} people)",
+    },
+    "clash_holiday": {
+        "es": "el {day} es feriado en Chile ({name})",
+        "en": "{day} is a public holiday in Chile ({name})",
+    },
+    "clash_hours": {
+        "es": "fuera del horario de trabajo ({hours})",
+        "en": "outside working hours ({hours})",
+    },
+    "clashes_refused": {
+        "es": "no se guardó: {clashes} (para guardar de todos modos indique un motivo)",
+        "en": "not saved: {clashes} (to save anyway give a reason)",
+    },
+    "override_reason": {
+        "es": "guardar pese a los conflictos requiere un motivo",
+        "en": "saving despite the clashes needs a reason",
+    },
+    "meeting_reason_required": {
+        "es": "indique el motivo ({status})",
+        "en": "give the reason ({status})",
+    },
+    "meeting_closed": {
+        "es": "la reunión {ref} está {status}: no admite cambios",
+        "en": "meeting {ref} is {status}: it cannot be changed",
+    },
+    "meeting_status_move": {
+        "es": "la reunión {ref} está {current}: no puede pasar a {target}",
+        "en": "meeting {ref} is {current}: it cannot become {target}",
+    },
+    "invite_status": {
+        "es": "{who} está en «{status}»: una {kind} solo admite participantes en: {allowed}",
+        "en": "{who} is “{status}”: a {kind} only takes participants who are: {allowed}",
+    },
+    "invite_nobody": {
+        "es": "indique al menos un participante o un contacto",
+        "en": "name at least one participant or contact",
+    },
+    "attend_not_invited": {
+        "es": "{who} no está invitado/a a la reunión {ref}",
+        "en": "{who} is not invited to meeting {ref}",
+    },
+    "attend_recorded": {
+        "es": "la asistencia de {who} ya fue registrada ({outcome})",
+        "en": "the attendance of {who} was already recorded ({outcome})",
+    },
+    "attend_enrol": {
+        "es": "solo se inscribe a quien asistió (resultado: {outcome})",
+        "en": "only someone who attended can be enrolled (outcome: {outcome})",
+    },
+    "invitee_influential_of": {"es": "influyente de {case_no}", "en": "influential of {case_no}"},
+    "invite_summons_reason": {
+        "es": "citado a la reunión {ref} ({start})",
+        "en": "summoned to meeting {ref} ({start})",
+    },
+    "attend_reason": {"es": "reunión {ref}: {outcome}", "en": "meeting {ref}: {outcome}"},
+    "working_hours_invalid": {
+        "es": "horario no válido: {reason}",
+        "en": "invalid working hours: {reason}",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
@@ -119,6 +228,10 @@ ACTIONS: dict[str, str] = {
     "generar datos de demostración": "generate demo data",
     "cambiar los datos de la organización": "change the organisation's details",
     "revisar incidentes de auditoría": "acknowledge audit incidents",
+    "gestionar reuniones": "manage meetings",
+    "gestionar lugares y contactos": "manage venues and contacts",
+    "registrar asistencia": "record attendance",
+    "cambiar el horario de reuniones": "change meeting hours",
 }
 
 

@@ -9,12 +9,15 @@ from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.fields import Entity, Field, Kind, entity, input_fields
+from dmi_desktop.domain.meetings import format_start, parse_start
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
 
 _DATE_PATTERNS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"))
 _PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_LIMIT = 254
 _TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
 # C0 controls, DEL and C1 controls: invisible, illegal in XLSX files, and able to drive a terminal (escape
 # sequences). Only TAB and LF survive, in multi-line text; in one-line text TAB, CR and LF become a space.
@@ -200,7 +203,29 @@ def clean_value(spec: Field, value: Any, *, today: date) -> Any:
             raise ValueError(message("choice", value=value, choices=", ".join(spec.choice_codes()))) from None
     if kind in (Kind.ID, Kind.REF):
         return clean_record_id(value)
+    if kind in (Kind.INTEGER, Kind.DATETIME, Kind.EMAIL):
+        return _clean_meeting_value(spec, value)
     raise ValueError(message("unknown_field", choices=spec.name))
+
+
+def _clean_meeting_value(spec: Field, value: Any) -> Any:
+    """Whole numbers (capacity, minutes), local start times and e-mail addresses (meetings and contacts)."""
+    if spec.kind is Kind.DATETIME:
+        return format_start(parse_start(value)) if value not in (None, "") else None
+    if spec.kind is Kind.EMAIL:
+        address = str(value or "")
+        if address and (len(address) > EMAIL_LIMIT or not _EMAIL.match(address)):
+            raise ValueError(message("meeting_email", value=address))
+        return address
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValueError(message("meeting_whole_number", value=value)) from None
+    if number < 1 or (spec.max_value is not None and number > spec.max_value):
+        raise ValueError(message("meeting_number_range", value=number, maximum=spec.max_value))
+    return number
 
 
 def clean_record_id(value: Any) -> str:

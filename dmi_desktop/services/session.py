@@ -85,11 +85,18 @@ class Session:
         self._build_services()
 
     def _build_services(self) -> None:
+        from dmi_desktop.services.meeting_directory import ContactService, VenueService
+        from dmi_desktop.services.meeting_invitations import InvitationService
+        from dmi_desktop.services.meetings import MeetingService
         from dmi_desktop.services.participants import ParticipantService
         from dmi_desktop.services.users import UserService
 
         self.participants = ParticipantService(self)
         self.users = UserService(self)
+        self.venues = VenueService(self)
+        self.contacts = ContactService(self)
+        self.meetings = MeetingService(self)
+        self.invitations = InvitationService(self)
 
     # -- opening ---------------------------------------------------------------------------
 

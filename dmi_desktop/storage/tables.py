@@ -29,6 +29,12 @@ SYNCABLE: tuple[SyncTable, ...] = (
     SyncTable("violations", "participant_id"),
     SyncTable("notes", "participant_id"),
     SyncTable("status_changes", "participant_id"),
+    # Meetings and their directories belong to the programme, not to one file; an invitee belongs to its
+    # meeting and names a participant (or whose influential it is) or a partner contact.
+    SyncTable("venues"),
+    SyncTable("contacts"),
+    SyncTable("meetings"),
+    SyncTable("invitees"),
 )
 SYNCABLE_TABLES: tuple[str, ...] = tuple(t.name for t in SYNCABLE)
 

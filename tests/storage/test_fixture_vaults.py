@@ -172,7 +172,11 @@ def test_users_roles_passphrases_and_the_recovery_key_still_open_it(fixture_copy
 def test_live_and_tombstoned_rows_per_table_are_the_same(upgraded):
     session, expected = upgraded
     # Schema 3 added the status history, filled from the old audit: one row per recorded status change.
-    assert set(SYNCABLE_TABLES) == set(expected["tables"]) | {"status_changes"}
+    # Schema 5 added the meeting tables, empty in every vault made before it.
+    meeting_tables = {"venues", "contacts", "meetings", "invitees"}
+    assert set(SYNCABLE_TABLES) == set(expected["tables"]) | {"status_changes"} | meeting_tables
+    for table in meeting_tables - set(expected["tables"]):
+        assert session.vault.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     count = session.vault.db.execute("SELECT count(*) FROM status_changes WHERE deleted = 0").fetchone()[0]
     assert count == len(expected["status_changes"])
     for table in expected["tables"]:

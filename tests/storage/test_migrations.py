@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 5
+LATEST = 6
 TABLES = [
     "audit_entries",
     "audit_heads",
@@ -24,9 +24,12 @@ TABLES = [
     "audit_refs",
     "banked_cases",
     "checkins",
+    "contacts",
     "device_identities",
     "eligibility_reviews",
     "influentials",
+    "invitees",
+    "meetings",
     "meta",
     "notes",
     "participants",
@@ -35,6 +38,7 @@ TABLES = [
     "sequences",
     "status_changes",
     "users",
+    "venues",
     "violations",
 ]
 # SHA-256 of each released migration's SQL: a released migration is history and never changes.
@@ -43,6 +47,7 @@ FROZEN_SQL = {
     2: "414b9d1421467b9d3d2b3f2eafb23bfdb584de6931b07da7f29162f9796bcfa0",
     4: "89e02df177a2adf2ec41439355495010baf9268c681bfeae177bee3cb0ab13cf",
     5: "6cc258f5e95618b0ba9448ad501d410c9b0c72e4897a514deaef2f014035446c",
+    6: "0c12ade243aa55c3ae4216f685a379065869c8a43f0be74956cbe66e225fa3de",
 }
 
 
@@ -72,9 +77,21 @@ def test_the_latest_schema_is_pinned():
 
 
 def test_released_migrations_are_frozen():
-    from dmi_desktop.storage.migrations import v001_initial, v002_list_indexes, v004_sort_indexes, v005_smaller_vault
+    from dmi_desktop.storage.migrations import (
+        v001_initial,
+        v002_list_indexes,
+        v004_sort_indexes,
+        v005_smaller_vault,
+        v006_meetings,
+    )
 
-    modules = ((1, v001_initial), (2, v002_list_indexes), (4, v004_sort_indexes), (5, v005_smaller_vault))
+    modules = (
+        (1, v001_initial),
+        (2, v002_list_indexes),
+        (4, v004_sort_indexes),
+        (5, v005_smaller_vault),
+        (6, v006_meetings),
+    )
     for version, module in modules:
         text = "\n;\n".join(module.STATEMENTS)
         assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SQL[version], version
@@ -208,7 +225,7 @@ def test_migration_5_keeps_the_newest_row_stamp_as_the_clock_and_shortens_origin
             " VALUES ('c1', ?, ?, ?, 'p1', '2026-11-30')",
             (newest, newest, device),
         )
-        assert apply_migrations(db) == [5]
+        assert apply_migrations(db) == [5, 6]
         assert db.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()[0] == newest
         for table in ("participants", "checkins"):
             assert db.execute(f"SELECT origin FROM {table}").fetchone()[0] == "0c78c7ac9bc5"
