@@ -31,8 +31,9 @@ from dmi_desktop.domain.validation import clean_fields
 from dmi_desktop.services.banked_case import refuse_banked_move
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.meeting_clashes import Clash
-from dmi_desktop.services.meeting_directory import ContactService, filled
+from dmi_desktop.services.meeting_directory import ContactService
 from dmi_desktop.services.meetings import ACTION, CLOSED, MeetingService
+from dmi_desktop.services.participant_bulk import filled
 from dmi_desktop.storage.records import public_dict
 
 if TYPE_CHECKING:

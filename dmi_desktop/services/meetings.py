@@ -24,7 +24,7 @@ from dmi_desktop.domain.status import Status
 from dmi_desktop.domain.validation import clean_fields, clean_reason
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.meeting_clashes import Attendees, Clash, ClashChecker, ClashesFound
-from dmi_desktop.services.meeting_directory import filled
+from dmi_desktop.services.participant_bulk import filled
 from dmi_desktop.storage.meeting_repository import (
     ContactRepository,
     InviteeRepository,
