@@ -25,6 +25,7 @@ from dmi_desktop.domain.validation import clean_fields, clean_reason
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.meeting_clashes import Attendees, Clash, ClashChecker, ClashesFound
 from dmi_desktop.services.participant_bulk import filled
+from dmi_desktop.storage.child_repository import child_repositories
 from dmi_desktop.storage.meeting_repository import (
     ContactRepository,
     InviteeRepository,
@@ -32,7 +33,7 @@ from dmi_desktop.storage.meeting_repository import (
     VenueRepository,
 )
 from dmi_desktop.storage.records import public_dict
-from dmi_desktop.storage.repositories import ParticipantRepository, child_repositories
+from dmi_desktop.storage.repositories import ParticipantRepository
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session

@@ -21,15 +21,9 @@ from dmi_desktop.domain.validation import (
 from dmi_desktop.services.banked_case import refuse_banked_move, refuse_case_activation, refuse_new_statuses
 from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.services.participant_bulk import BULK_BLOCK, BulkWrites, RowDone, filled
+from dmi_desktop.storage.child_repository import ChildRepository, child_repositories, status_change_repository
 from dmi_desktop.storage.records import public_dict, to_column
-from dmi_desktop.storage.repositories import (
-    SEARCH_COUNT_CAP,
-    ChildRepository,
-    ParticipantQuery,
-    ParticipantRepository,
-    child_repositories,
-    status_change_repository,
-)
+from dmi_desktop.storage.repositories import SEARCH_COUNT_CAP, ParticipantQuery, ParticipantRepository
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session

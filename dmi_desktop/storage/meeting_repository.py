@@ -15,8 +15,8 @@ from dmi_desktop.domain.meetings import (
     format_start,
 )
 from dmi_desktop.domain.messages import message
+from dmi_desktop.storage.child_repository import ChildRepository
 from dmi_desktop.storage.guard import translate_methods
-from dmi_desktop.storage.repositories import ChildRepository
 from dmi_desktop.storage.vault import Vault
 
 _ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)

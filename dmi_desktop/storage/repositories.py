@@ -8,23 +8,15 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from dmi_desktop.domain.errors import NotFound
 from dmi_desktop.domain.fields import stored_fields
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import (
-    BankedCase,
-    CheckIn,
-    EligibilityReview,
-    Influential,
-    Note,
     Participant,
     ParticipantRow,
     Record,
-    Referral,
-    StatusChange,
-    Violation,
 )
 from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
@@ -32,8 +24,6 @@ from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate, translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
-
-R = TypeVar("R", bound=Record)
 
 # Sync columns, then the participant's stored fields as the registry declares them (derived ones left out).
 _PARTICIPANT_FIELDS = (*SYNC_FIELDS, *(f.name for f in stored_fields("participants") if f.name not in SYNC_FIELDS))
@@ -106,7 +96,7 @@ def _new_defaults_cached(cls: type[Record]) -> tuple[tuple[str, Any], ...]:
     return tuple((name, to_column(getattr(blank, name))) for name in data_fields(cls))
 
 
-def _new_defaults(cls: type[Record]) -> dict[str, Any]:
+def new_defaults(cls: type[Record]) -> dict[str, Any]:
     """Column values of a new row before the caller's values: every row of a batch carries every column."""
     return dict(_new_defaults_cached(cls))
 
@@ -188,7 +178,7 @@ class ParticipantRepository:
         """Insert participants as :meth:`add_many` does; returns the column values written (no objects built)."""
         if not rows:
             return []
-        defaults = _new_defaults(Participant)
+        defaults = new_defaults(Participant)
         stamped = []
         for values, case_no in zip(rows, self._case_numbers(len(rows)), strict=True):
             row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc, self.vault.device_id)
@@ -449,99 +439,3 @@ class ParticipantRepository:
 
     def _participant(self, row: tuple) -> Participant:
         return from_row(Participant, dict(zip(_PARTICIPANT_NAMES, row, strict=True)))
-
-
-@translate_methods
-class ChildRepository(Generic[R]):
-    """Rows that belong to one participant (influentials, reviews, referrals, check-ins...)."""
-
-    def __init__(self, vault: Vault, table: str, cls: type[R], order: str = "created_hlc") -> None:
-        self.vault = vault
-        self.table = table
-        self.cls = cls
-        self.order = order
-        self._columns = ["id", "created_hlc", "updated_hlc", "origin", "deleted", *data_fields(cls)]
-
-    @property
-    def db(self) -> Database:
-        """The writer's connection (writes, and reads that decide a write)."""
-        return self.vault.db
-
-    @property
-    def rdb(self) -> Database:
-        """The connection plain reads go through: committed data only, outside the caller's own transaction."""
-        return self.vault.read_db()
-
-    def add(self, values: dict[str, Any]) -> R:
-        """Insert a row (values must include participant_id)."""
-        return self.add_many([values])[0]
-
-    def add_many(self, rows: list[dict[str, Any]]) -> list[R]:
-        """Insert rows with one prepared statement; returned as inserted (never read back)."""
-        defaults = _new_defaults(self.cls)
-        stamped = [stamp_new({**defaults, **values}, self.vault.hlc, self.vault.device_id) for values in rows]
-        # Restricted rows (the banked case) are stored sealed for coordinators; the caller gets them as given.
-        insert_rows(self.db, self.table, [self.vault.seal_row(self.table, row) for row in stamped])
-        return [from_row(self.cls, row) for row in stamped]
-
-    def get(self, row_id: str) -> R:
-        """One live row by id."""
-        row = self.rdb.execute(
-            f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(message("record_not_found", key=row_id))
-        return self._record(row)
-
-    def _record(self, row: tuple) -> R:
-        return from_row(self.cls, self.vault.open_row(self.table, dict(zip(self._columns, row, strict=True))))
-
-    def update(self, row_id: str, changes: dict[str, Any]) -> R:
-        """Change fields with fresh clocks."""
-        old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
-        if old is None:
-            raise NotFound(message("record_not_found", key=row_id))
-        row = stamp_update(old[0], changes, self.vault.hlc)
-        sealed = self.vault.seal_row(self.table, {"id": row_id, **row})
-        del sealed["id"]
-        update_row(self.db, self.table, row_id, sealed)
-        return self.get(row_id)
-
-    def delete(self, row_id: str) -> None:
-        """Tombstone the row so the deletion can travel to other laptops."""
-        old = self.db.execute(f"SELECT _clock FROM {self.table} WHERE id = ? AND deleted = 0", (row_id,)).fetchone()
-        if old is None:
-            raise NotFound(message("record_not_found", key=row_id))
-        update_row(self.db, self.table, row_id, stamp_update(old[0], {"deleted": True}, self.vault.hlc))
-
-    def for_participant(self, participant_id: str) -> list[R]:
-        """Live rows of one participant in display order."""
-        rows = self.rdb.execute(
-            f"SELECT {', '.join(self._columns)} FROM {self.table} WHERE participant_id = ? AND deleted = 0"
-            f" ORDER BY {self.order}",
-            (participant_id,),
-        )
-        return [self._record(r) for r in rows]
-
-    def ids_for(self, participant_id: str) -> list[str]:
-        """Ids of every row of one participant, tombstoned ones included (their history stays visible)."""
-        rows = self.rdb.execute(f"SELECT id FROM {self.table} WHERE participant_id = ?", (participant_id,))
-        return [r[0] for r in rows]
-
-
-def child_repositories(vault: Vault) -> dict[str, ChildRepository[Any]]:
-    """One repository per child table, keyed by table name."""
-    return {
-        "influentials": ChildRepository(vault, "influentials", Influential),
-        "eligibility_reviews": ChildRepository(vault, "eligibility_reviews", EligibilityReview),
-        "banked_cases": ChildRepository(vault, "banked_cases", BankedCase),
-        "referrals": ChildRepository(vault, "referrals", Referral),
-        "checkins": ChildRepository(vault, "checkins", CheckIn, order="day DESC"),
-        "violations": ChildRepository(vault, "violations", Violation, order="day DESC"),
-        "notes": ChildRepository(vault, "notes", Note, order="created_hlc DESC"),
-    }
-
-
-def status_change_repository(vault: Vault) -> ChildRepository[StatusChange]:
-    """The status history of participants (newest first): written with every status change, synchronised."""
-    return ChildRepository(vault, "status_changes", StatusChange, order="created_hlc DESC")
