@@ -385,89 +385,51 @@ def _walk(
 ) -> tuple[int, tuple[int, str] | None, int]:
     """The checks of ``_verify_chain`` over the rows of ``cursor``."""
     prev, expected, count, erased = GENESIS, 1, 0, 0
+
+    def fail(seq: int, es: str, en: str) -> tuple[int, tuple[int, str] | None, int]:
+        return count, (seq, tr(es, en)), erased
+
     for row in _chunks(cursor, advance):
         seq = int(row[1])
         if seq != expected:
-            return (
-                count,
-                (
-                    expected,
-                    tr(
-                        f"falta la entrada {expected}{who} (eliminada)",
-                        f"entry {expected}{who} is missing (deleted)",
-                    ),
-                ),
-                erased,
+            return fail(
+                expected, f"falta la entrada {expected}{who} (eliminada)", f"entry {expected}{who} is missing (deleted)"
             )
         if row[9] != prev:
-            return (
-                count,
-                (
-                    seq,
-                    tr(
-                        f"la entrada {seq}{who} no enlaza con la anterior",
-                        f"entry {seq}{who} does not link to the previous one",
-                    ),
-                ),
-                erased,
+            return fail(
+                seq,
+                f"la entrada {seq}{who} no enlaza con la anterior",
+                f"entry {seq}{who} does not link to the previous one",
             )
         if entry_hash(*row[:10]) != row[10]:
-            return (
-                count,
-                (seq, tr(f"la entrada {seq}{who} fue modificada", f"entry {seq}{who} was modified")),
-                erased,
-            )
+            return fail(seq, f"la entrada {seq}{who} fue modificada", f"entry {seq}{who} was modified")
         if row[11] is None:
             erased += 1 if row[8] else 0
         elif payload_digest(row[11], row[12]) != row[8]:
-            return (
-                count,
-                (
-                    seq,
-                    tr(
-                        f"el detalle de la entrada {seq}{who} fue modificado",
-                        f"the details of entry {seq}{who} were modified",
-                    ),
-                ),
-                erased,
+            return fail(
+                seq,
+                f"el detalle de la entrada {seq}{who} fue modificado",
+                f"the details of entry {seq}{who} were modified",
             )
         prev, expected, count = row[10], expected + 1, count + 1
     # The head catches what a chain alone cannot: entries cut off its end, or a whole chain gone.
     if head is None:
-        return (
-            count,
-            (
-                count + 1,
-                tr(
-                    f"falta la marca del final de la bitácora{who} (fue alterada)",
-                    f"the audit log's head{who} is missing (altered)",
-                ),
-            ),
-            erased,
+        return fail(
+            count + 1,
+            f"falta la marca del final de la bitácora{who} (fue alterada)",
+            f"the audit log's head{who} is missing (altered)",
         )
     if head[0] > count:
-        return (
-            count,
-            (
-                count + 1,
-                tr(
-                    f"faltan entradas desde la {count + 1}{who} (eliminadas)",
-                    f"entries from {count + 1}{who} on are missing (deleted)",
-                ),
-            ),
-            erased,
+        return fail(
+            count + 1,
+            f"faltan entradas desde la {count + 1}{who} (eliminadas)",
+            f"entries from {count + 1}{who} on are missing (deleted)",
         )
     if head[0] < count or head[1] != prev:
-        return (
-            count,
-            (
-                head[0] + 1,
-                tr(
-                    f"la entrada {head[0] + 1}{who} fue agregada por fuera de la aplicación",
-                    f"entry {head[0] + 1}{who} was added outside the app",
-                ),
-            ),
-            erased,
+        return fail(
+            head[0] + 1,
+            f"la entrada {head[0] + 1}{who} fue agregada por fuera de la aplicación",
+            f"entry {head[0] + 1}{who} was added outside the app",
         )
     return count, None, erased
 
