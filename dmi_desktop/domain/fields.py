@@ -5,8 +5,6 @@ Its building blocks (Kind, Label, Field, Entity and the builders) are in field_t
 
 from __future__ import annotations
 
-from dmi_desktop.domain.field_types import LONGTEXT_LIMIT as LONGTEXT_LIMIT  # re-exported
-from dmi_desktop.domain.field_types import TEXT_LIMIT as TEXT_LIMIT  # re-exported
 from dmi_desktop.domain.field_types import Entity, Field, Kind, Label
 from dmi_desktop.domain.field_types import bool_field as _bool
 from dmi_desktop.domain.field_types import date_field as _date
