@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from typing import Any, TypeVar
 
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, emit_json, out, table, tr, warn
 from dmi_desktop.cli.meeting_render import contact_json, detail_json, meeting_json, print_detail, venue_json
-from dmi_desktop.cli.parsing import group, leaf
+from dmi_desktop.cli.parsing import group, leaf, option_day
 from dmi_desktop.domain.meetings import Attendance, MeetingKind, MeetingStatus, Organisation, text
 from dmi_desktop.domain.status import label
-from dmi_desktop.domain.validation import parse_date
 from dmi_desktop.services.meeting_clashes import Clash, ClashesFound
 
 T = TypeVar("T")
@@ -131,15 +129,6 @@ def _warn_clashes(clashes: list[Clash]) -> None:
         warn(tr(f"aviso: {clash.message}", f"warning: {clash.message}"))
 
 
-def _day(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return parse_date(value, today=date.today(), allow_future=True)
-    except ValueError as exc:
-        raise CliError(f"{option}: {exc}") from None
-
-
 # -- venues and contacts ------------------------------------------------------------------------
 
 
@@ -215,7 +204,7 @@ def run_add(ctx: Context) -> int:
 
 def run_list(ctx: Context) -> int:
     """Meetings in a date range (both ends included), in start order."""
-    first, last = _day(ctx.args.first, "--from"), _day(ctx.args.last, "--to")
+    first, last = option_day(ctx.args.first, "--from"), option_day(ctx.args.last, "--to")
     rows = ctx.open().meetings.list(first, last)
     if ctx.json:
         emit_json([{**meeting_json(r.meeting), "venue": r.venue_name, "invitees": r.invitees} for r in rows])

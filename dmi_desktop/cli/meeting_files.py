@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, time
+from datetime import time
 
 from dmi_desktop.cli.access import Context
 from dmi_desktop.cli.io import CliError, emit_json, out, tr
-from dmi_desktop.cli.parsing import leaf
+from dmi_desktop.cli.parsing import leaf, option_day
 from dmi_desktop.cli.render import record_dict
 from dmi_desktop.domain.meetings import InvitationStatus, WorkingHours, text
-from dmi_desktop.domain.validation import parse_date
 from dmi_desktop.services.meeting_clashes import hours_text
 from dmi_desktop.services.meeting_exports import write_ics, write_sheet
 
@@ -40,15 +39,6 @@ def register(meetings: argparse._SubParsersAction) -> None:
     p.add_argument("--end", metavar="HH:MM")
 
 
-def _day(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return parse_date(value, today=date.today(), allow_future=True)
-    except ValueError as exc:
-        raise CliError(f"{option}: {exc}") from None
-
-
 def run_ics(ctx: Context) -> int:
     """One meeting, or every meeting in a date range, as an iCalendar file (times in America/Santiago)."""
     a = ctx.args
@@ -56,7 +46,7 @@ def run_ics(ctx: Context) -> int:
     if a.meeting:
         meetings = [session.meetings.get(a.meeting)]
     elif a.first or a.last:
-        meetings = [r.meeting for r in session.meetings.list(_day(a.first, "--from"), _day(a.last, "--to"))]
+        meetings = [r.meeting for r in session.meetings.list(option_day(a.first, "--from"), option_day(a.last, "--to"))]
     else:
         raise CliError(tr("indique una reunión o un rango con --from/--to", "name a meeting or a --from/--to range"))
     target = write_ics(session, a.out, meetings)

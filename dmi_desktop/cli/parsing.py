@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable
+from datetime import date
 
-from dmi_desktop.cli.io import tr
+from dmi_desktop.cli.io import CliError, tr
+from dmi_desktop.domain.validation import parse_date
 
 # Bounds on numbers a user types: each well past any real use, far below hours of work or an overflow.
 MAX_DEMO_PARTICIPANTS = 200_000
@@ -121,3 +123,13 @@ def unlock_seconds(text: str) -> float:
     if not value <= MAX_UNLOCK_SECONDS:  # "inf" too
         raise argparse.ArgumentTypeError(tr("máximo 5 segundos", "at most 5 seconds"))
     return value
+
+
+def option_day(value: str | None, option: str) -> date | None:
+    """A date option (future dates allowed), None when absent; CliError naming ``option`` when malformed."""
+    if not value:
+        return None
+    try:
+        return parse_date(value, today=date.today(), allow_future=True)
+    except ValueError as exc:
+        raise CliError(f"{option}: {exc}") from None
