@@ -8,6 +8,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext, suppress
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -23,6 +24,7 @@ from dmi_desktop.services.output_paths import atomic_output, check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.spreadsheet_cells import guard_csv, guard_xlsx, visible
 from dmi_desktop.services.tabular import JSON_ITEMS_KEY, SCHEMA_KEY, SCHEMA_LABEL, tr
+from dmi_desktop.services.xlsx_scratch import scratch_beside
 
 if TYPE_CHECKING:
     from dmi_desktop.services.session import Session
@@ -114,8 +116,9 @@ def export_participants(
     ticker = _Ticker(session.participants.count(query or ParticipantQuery()), progress, cancelled)
     version = session.schema_version
     records = export_rows(session, query)  # before the transaction: read on the reader, not the writer
+    scratch = scratch_beside(out) if fmt == "xlsx" else nullcontext()
     # The audit entry and the file stand or fall together: the entry commits only once the file is in place.
-    with session.vault.atomic(), atomic_output(out) as fh:
+    with session.vault.atomic(), atomic_output(out) as fh, scratch:
         count = writer(fh, records, version, ticker)
         _audit_export(session, out, fmt, count, query)
     log.info("export: %d participants as %s", count, fmt)
@@ -193,6 +196,19 @@ def _fill_xlsx(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, t
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    try:
+        done = _xlsx_rows(sheet, records, dates, version, tick)
+    except BaseException:
+        with suppress(Exception):
+            sheet.close()  # end the sheet's row writer now, not when it is collected after its file is gone
+        raise
+    book.save(fh)  # a write-only workbook: rows went out as they were appended
+    return done
+
+
+def _xlsx_rows(sheet: Any, records: Iterable[dict[str, Any]], dates: set[str], version: int, tick: _Ticker) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     done = 0
     for done, rec in enumerate(records, start=1):
         row = []
@@ -209,7 +225,6 @@ def _fill_xlsx(fh: IO[bytes], records: Iterable[dict[str, Any]], version: int, t
         row.append(WriteOnlyCell(sheet, value=version))
         sheet.append(row)
         tick(done)
-    book.save(fh)  # a write-only workbook: rows went out as they were appended
     return done
 
 
