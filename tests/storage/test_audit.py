@@ -294,3 +294,12 @@ def test_a_received_batch_entry_is_found_from_the_ids_it_carries_beside_its_payl
         assert vault.audit.store_remote([entry]) == 1
     for record in ids:
         assert [e.entity_id for e in vault.audit.for_entities([record])] == ["lote"]
+
+
+def test_a_batch_digest_stays_the_frozen_formula_whatever_holds_the_ids():
+    # Chains written by every laptop are checked with this digest: computing it piece by piece must give the
+    # format's sha256("\n".join(sorted(unique ids))) exactly, for a list with repeats, a set or a dict.
+    frozen = "268e4b660aedd5bcb8bca99003ebe2b674af7d7e20fc7fdc6b250871e2d85eb1"
+    ids = ["b2", "a1", "c3", "a1"]
+    assert refs_digest(ids) == refs_digest(set(ids)) == refs_digest(dict.fromkeys(ids)) == frozen
+    assert refs_digest(["ñ"]) == "024bb90888ca89a15a19e9bdd8c712bfb070465fce1ef25e43c170ea44fc5e5f"
