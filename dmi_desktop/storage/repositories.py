@@ -71,6 +71,34 @@ _SECTORS_SQL = (
 )
 
 
+_ROW_COLUMNS = (
+    "p.id, p.case_no, p.nombres, p.apellido_paterno, p.apellido_materno, p.alias, p.rut, p.sector, p.status,"
+    " p.last_checkin"
+)
+# The sorts whose keys the search index keeps beside it (schema 7), as query.order() orders them.
+_SEARCH_INDEX_ORDERS = {"name": ("sort_name", "case_no"), "case_no": ("case_no",)}
+
+
+def _sorted_by_search_index(query: ParticipantQuery) -> bool:
+    """Whether a search page can be sorted inside the search index: a sort it keeps, no other filter."""
+    sort = query.sort if query.sort in SORT_COLUMNS else "name"
+    return sort in _SEARCH_INDEX_ORDERS and not (query.status or query.sector or query.caseworker)
+
+
+def _search_page_sql(query: ParticipantQuery, match: str) -> str:
+    """One page of a search sorted from the search index's own rows; parameters: match, limit, offset."""
+    sort = query.sort if query.sort in SORT_COLUMNS else "name"
+    direction = "DESC" if query.descending else "ASC"
+    inner = ", ".join(f"{k} {direction}" for k in _SEARCH_INDEX_ORDERS[sort])
+    outer = ", ".join(f"m.{k} {direction}" for k in _SEARCH_INDEX_ORDERS[sort])
+    # The index holds live participants only (its triggers); p.deleted = 0 says so again for the page.
+    return (
+        f"SELECT {_ROW_COLUMNS} FROM (SELECT rowid AS r, sort_name, case_no FROM participants_fts"
+        f" WHERE participants_fts MATCH ? ORDER BY {inner} LIMIT ? OFFSET ?) m"
+        f" CROSS JOIN participants p ON p.rowid = m.r WHERE p.deleted = 0 ORDER BY {outer}"
+    )
+
+
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
     """Accent- and case-insensitive sort key: surnames first, as Chilean lists are read."""
     text = f"{paterno} {materno} {nombres}".casefold()
@@ -135,7 +163,8 @@ class ParticipantQuery:
             clauses.append("p.sector = ?")
             params.append(self.sector)
         if self.caseworker:
-            clauses.append("p.caseworker = ?")
+            # The second term repeats the partial index's WHERE so SQLite can use it.
+            clauses.append("p.caseworker = ? AND p.caseworker <> ''")
             params.append(self.caseworker)
         return " AND ".join(clauses), params
 
@@ -360,16 +389,19 @@ class ParticipantRepository:
         source = "participants p"
         index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
         match = fts_query(query.search) if query.search.strip() else ""
-        if index and match and self._broad(self._plan_matches(match), offset + limit):
-            # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
-            # index, keeping matches until the page is full, than fetching and sorting every match.
-            source = f"participants p INDEXED BY {index}"
-        sql = (
-            "SELECT p.id, p.case_no, p.nombres, p.apellido_paterno, p.apellido_materno, p.alias, p.rut, p.sector,"
-            f" p.status, p.last_checkin FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
-        )
+        if match and _sorted_by_search_index(query):
+            # The search index keeps the name and case-number sort keys (schema 7): the matches are sorted
+            # from its small rows and only the page's participants are read.
+            sql, params = _search_page_sql(query, match), [match, limit, offset]
+        else:
+            if index and match and self._broad(self._plan_matches(match), offset + limit):
+                # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
+                # index, keeping matches until the page is full, than fetching and sorting every match.
+                source = f"participants p INDEXED BY {index}"
+            sql = f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
         out = []
-        for r in self.rdb.execute(sql, [*params, limit, offset]):
+        for r in self.rdb.execute(sql, params):
             name = " ".join(x for x in (r[2], r[3], r[4]) if x)
             out.append(
                 ParticipantRow(
