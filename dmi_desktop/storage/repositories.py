@@ -23,6 +23,7 @@ from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate, translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
+from dmi_desktop.storage.search_page import ROW_COLUMNS, ROWID_MASK, name_ordered_page
 from dmi_desktop.storage.vault import Vault
 
 # Sync columns, then the participant's stored fields as the registry declares them (derived ones left out).
@@ -71,32 +72,10 @@ _SECTORS_SQL = (
 )
 
 
-_ROW_COLUMNS = (
-    "p.id, p.case_no, p.nombres, p.apellido_paterno, p.apellido_materno, p.alias, p.rut, p.sector, p.status,"
-    " p.last_checkin"
-)
-# The sorts whose keys the search index keeps beside it (schema 7), as query.order() orders them.
-_SEARCH_INDEX_ORDERS = {"name": ("sort_name", "case_no"), "case_no": ("case_no",)}
-
-
-def _sorted_by_search_index(query: ParticipantQuery) -> bool:
-    """Whether a search page can be sorted inside the search index: a sort it keeps, no other filter."""
+def _name_ordered_search(query: ParticipantQuery) -> bool:
+    """Whether a search page can be read in the search index's own order: by name, no other filter."""
     sort = query.sort if query.sort in SORT_COLUMNS else "name"
-    return sort in _SEARCH_INDEX_ORDERS and not (query.status or query.sector or query.caseworker)
-
-
-def _search_page_sql(query: ParticipantQuery, match: str) -> str:
-    """One page of a search sorted from the search index's own rows; parameters: match, limit, offset."""
-    sort = query.sort if query.sort in SORT_COLUMNS else "name"
-    direction = "DESC" if query.descending else "ASC"
-    inner = ", ".join(f"{k} {direction}" for k in _SEARCH_INDEX_ORDERS[sort])
-    outer = ", ".join(f"m.{k} {direction}" for k in _SEARCH_INDEX_ORDERS[sort])
-    # The index holds live participants only (its triggers); p.deleted = 0 says so again for the page.
-    return (
-        f"SELECT {_ROW_COLUMNS} FROM (SELECT rowid AS r, sort_name, case_no FROM participants_fts"
-        f" WHERE participants_fts MATCH ? ORDER BY {inner} LIMIT ? OFFSET ?) m"
-        f" CROSS JOIN participants p ON p.rowid = m.r WHERE p.deleted = 0 ORDER BY {outer}"
-    )
+    return sort == "name" and not (query.status or query.sector or query.caseworker)
 
 
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
@@ -154,7 +133,9 @@ class ParticipantQuery:
         if self.search.strip():
             match = fts_query(self.search)
             if match:
-                clauses.append("p.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?)")
+                clauses.append(
+                    f"p.rowid IN (SELECT rowid & {ROWID_MASK} FROM participants_fts WHERE participants_fts MATCH ?)"
+                )
                 params.append(match)
         if self.status:
             clauses.append(f"p.status IN ({','.join('?' * len(self.status))})")
@@ -389,16 +370,14 @@ class ParticipantRepository:
         source = "participants p"
         index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
         match = fts_query(query.search) if query.search.strip() else ""
-        if match and _sorted_by_search_index(query):
-            # The search index keeps the name and case-number sort keys (schema 7): the matches are sorted
-            # from its small rows and only the page's participants are read.
-            sql, params = _search_page_sql(query, match), [match, limit, offset]
+        if match and _name_ordered_search(query):  # schema 7: the index meets the matches in name order
+            sql, params = name_ordered_page(self.rdb, match, query.descending, offset, limit)
         else:
             if index and match and self._broad(self._plan_matches(match), offset + limit):
                 # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
                 # index, keeping matches until the page is full, than fetching and sorting every match.
                 source = f"participants p INDEXED BY {index}"
-            sql = f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
+            sql = f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
             params = [*params, limit, offset]
         out = []
         for r in self.rdb.execute(sql, params):

@@ -109,7 +109,7 @@ def test_a_renamed_participant_is_found_and_sorted_under_the_new_name_only(peopl
     found = people.rows(ParticipantQuery(search="aaronson"))
     assert [r.id for r in found] == [target]
     # Sorted by its new surname: first of every "jos…" match, where "Zúñiga" was last.
-    assert [r.id for r in people.rows(ParticipantQuery(search="jos"))][0] == target
+    assert people.rows(ParticipantQuery(search="jos"))[0].id == target
     assert [r.id for r in people.rows(ParticipantQuery(search="jos", descending=True))][-1] == target
 
 
@@ -120,3 +120,18 @@ def test_a_tombstoned_participant_disappears_from_searches(session, people):
     for query in (ParticipantQuery(search="jofre"), ParticipantQuery(search="jofre", sort="case_no")):
         assert [r.id for r in people.rows(query)] == [i for i in before if i != before[1]]
     assert people.count(ParticipantQuery(search="jofre")) == len(before) - 1
+
+
+def test_deep_pages_inside_one_crowded_name_keep_the_order(session):
+    # Sixty "Pérez Pérez …" share the index key's first six characters: pages must split that crowd exactly.
+    rows = [{"nombres": f"José {chr(97 + i % 26)}{i:02d}", "apellido_paterno": "Pérez"} for i in range(60)]
+    rows += [{"nombres": "José", "apellido_paterno": p} for p in ("Abarca", "Zamora", "Pérez-Cotapos", "O'Ryan")]
+    svc = session.participants
+    svc.create_many(rows, today=date(2025, 6, 1))
+    for descending in (False, True):
+        query = ParticipantQuery(search="jose", descending=descending)
+        expected = _expected(svc, query, ["jose"])
+        assert len(expected) == 64
+        for size in (1, 7, 25):
+            paged = [r.id for start in range(0, 70, size) for r in svc.rows(query, start, size)]
+            assert paged == expected, (descending, size)

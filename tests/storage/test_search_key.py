@@ -1,0 +1,39 @@
+"""The search index's key (schema 7) never decreases along the list's name order, whatever the characters."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dmi_desktop.storage.migrations.v007_caseworker_search import _key
+from dmi_desktop.storage.repositories import sort_key_for
+
+# Letters, the space, the characters around them and beyond ASCII: where the key's codes are shared.
+ALPHABET = "abcxyz -'.09AZ`{~\u00f1\u00f8\u00df\u4e2d\x01"
+
+
+def _buckets(names: list[str]) -> list[int]:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE participants (sort_name TEXT)")
+    conn.executemany("INSERT INTO participants VALUES (?)", [(n,) for n in names])
+    # SQLite's own order (BINARY) is the list's; the key must follow it.
+    rows = conn.execute(f"SELECT {_key('')} >> 32 FROM participants ORDER BY sort_name").fetchall()
+    conn.close()
+    return [r[0] for r in rows]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=9), min_size=2, max_size=40))
+def test_the_key_never_decreases_along_the_name_order(names):
+    keys = _buckets(names)
+    assert keys == sorted(keys)
+
+
+def test_names_that_differ_early_get_different_keys():
+    names = sorted(
+        sort_key_for(n, p, m) for n, p, m in (("José", "Soto", ""), ("Ana", "Pérez", ""), ("Luis", "Abarca", ""))
+    )
+    keys = _buckets(names)
+    assert keys == sorted(keys) and len(set(keys)) == 3
