@@ -37,3 +37,16 @@ def test_names_that_differ_early_get_different_keys():
     )
     keys = _buckets(names)
     assert keys == sorted(keys) and len(set(keys)) == 3
+
+
+def test_no_typed_character_turns_a_search_into_a_refused_phrase(session):
+    # The index keeps no positions (schema 7): a term the tokenizer would cut in two would be an error.
+    svc = session.participants
+    svc.create({"nombres": "Ana", "apellido_paterno": "Soto"})
+    from dmi_desktop.services.participants import ParticipantQuery
+
+    for cp in range(0x20, 0x30000, 1):
+        if cp in range(0xD800, 0xE000):
+            continue
+        typed = f"a{chr(cp)}b"
+        svc.count(ParticipantQuery(search=typed))  # raises on a refused query
