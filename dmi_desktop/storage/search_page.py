@@ -9,6 +9,7 @@ fresh connection), or the sort's index walked until the page filled (README, "Sc
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dmi_desktop.storage.driver import Database
@@ -20,40 +21,64 @@ ROW_COLUMNS = (
     " p.last_checkin"
 )
 _MATCH = "SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?"
+_OUTER = "id, case_no, nombres, apellido_paterno, apellido_materno, alias, rut, sector, status, last_checkin"
+CROWD = 1  # matches of the page's last key past this many pages' worth: walk the name index, not each row
+_CHARS, _SHARED = 6, {1: "\x01", 3: "!", 30: "{"}  # the key's characters; the least character of a shared code
+
+
+def _floor(bucket: int) -> str:
+    """The least sort name with this key: every name of the key or a later one sorts at or after it."""
+    chars = []
+    for i in range(_CHARS):
+        code = (bucket >> (5 * (_CHARS - 1 - i))) & 31
+        if code == 0:
+            break
+        if code in _SHARED:
+            chars.append(_SHARED[code])
+            break
+        chars.append(" " if code == 2 else chr(code + 93))
+    return "".join(chars)
 
 
 def name_ordered_page(db: Database, match: str, descending: bool, offset: int, limit: int) -> tuple[str, list[Any]]:
     """SQL (selecting ROW_COLUMNS) and parameters of one search page in name order.
 
-    The page spans the key buckets from the one of its first match to the one of its last: only the matches
-    of those buckets are fetched and sorted exactly (by sort name, then case number, as the list sorts), and
-    the matches of earlier buckets are counted, in the index alone, to know where the page starts among them.
+    The index gives the first ``offset + limit`` matches in key order (no participant row read). The page spans
+    the keys from the one of its first match to the one of its last: the matches of those keys are sorted
+    exactly (by sort name, then case number, as the list sorts); the matches of earlier keys only tell where
+    the page starts. The last key may hold more matches than the index gave: those are looked up too, or,
+    when they are many ("espi": hundreds of Espinoza), read in name order from the name index instead.
     """
     direction = "DESC" if descending else "ASC"
-    nth = f"{_MATCH} ORDER BY rowid {direction} LIMIT 1 OFFSET ?"
-
-    def bucket_at(position: int) -> int | None:
-        row = db.execute(nth, (match, position)).fetchone()
-        return None if row is None else int(row[0]) >> ROWID_BITS
-
-    first = bucket_at(offset) if offset else None  # the first page starts at the first match
-    last = bucket_at(offset + limit - 1)  # None: the matches end on this page
-    low, high = (last, first) if descending else (first, last)
-    bounds, params = [], [match]
-    if low is not None:
-        bounds.append("f.rowid >= ?")
-        params.append(low << ROWID_BITS)
-    if high is not None:
-        bounds.append("f.rowid < ?")
-        params.append((high + 1) << ROWID_BITS)
-    before = 0
-    if first is not None:
-        edge, mark = ("rowid >= ?", (first + 1) << ROWID_BITS) if descending else ("rowid < ?", first << ROWID_BITS)
-        before = int(db.execute(f"SELECT count(*) FROM ({_MATCH} AND {edge})", (match, mark)).fetchone()[0])
-    where = " AND ".join(["f.participants_fts MATCH ?", *bounds, "p.deleted = 0"])
+    # A page more than the page: the last key's matches usually end within it, and the index is read once.
+    fetch = offset + 2 * limit
+    ids = [int(r[0]) for r in db.execute(f"{_MATCH} ORDER BY rowid {direction} LIMIT ?", (match, fetch))]
+    if len(ids) <= offset:
+        return f"SELECT {ROW_COLUMNS} FROM participants p WHERE 0", []
+    first = ids[offset] >> ROWID_BITS
+    last = ids[min(offset + limit, len(ids)) - 1] >> ROWID_BITS
+    before = sum(1 for i in ids[:offset] if i >> ROWID_BITS != first)  # matches of keys before the page's first
+    # From the page's first key to its last (keys rise along the ids, or fall when descending).
+    window = [i for i in ids[before:] if (i >> ROWID_BITS >= last if descending else i >> ROWID_BITS <= last)]
+    if len(ids) == fetch and ids[-1] >> ROWID_BITS == last:  # the last key goes on past what was read
+        edges = [last << ROWID_BITS, (last + 1) << ROWID_BITS]
+        ties = [int(r[0]) & ROWID_MASK for r in db.execute(f"{_MATCH} AND rowid >= ? AND rowid < ?", [match, *edges])]
+        early = [i & ROWID_MASK for i in window if i >> ROWID_BITS != last]
+        if len(ties) > CROWD * limit and not descending:
+            wanted = min(len(ties), offset + limit - before - len(early))
+            sql = (
+                f"SELECT {_OUTER} FROM (SELECT {ROW_COLUMNS}, p.sort_name AS k1, p.case_no AS k2"
+                " FROM participants p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND p.deleted = 0"
+                f" UNION ALL SELECT * FROM (SELECT {ROW_COLUMNS}, p.sort_name, p.case_no"
+                " FROM participants p INDEXED BY participants_live_name WHERE p.deleted = 0 AND p.sort_name >= ?"
+                " AND p.rowid IN (SELECT value FROM json_each(?))"
+                " ORDER BY p.sort_name, p.case_no LIMIT ?)) ORDER BY k1, k2 LIMIT ? OFFSET ?"
+            )
+            params = [json.dumps(early), _floor(last), json.dumps(ties), wanted, limit, offset - before]
+            return sql, params
+        window = early + ties
     sql = (
-        f"SELECT {ROW_COLUMNS} FROM participants_fts f CROSS JOIN participants p"
-        f" ON p.rowid = (f.rowid & {ROWID_MASK}) WHERE {where}"
-        f" ORDER BY p.sort_name {direction}, p.case_no {direction} LIMIT ? OFFSET ?"
+        f"SELECT {ROW_COLUMNS} FROM participants p WHERE p.rowid IN (SELECT value FROM json_each(?))"
+        f" AND p.deleted = 0 ORDER BY p.sort_name {direction}, p.case_no {direction} LIMIT ? OFFSET ?"
     )
-    return sql, [*params, limit, offset - before]
+    return sql, [json.dumps(sorted({i & ROWID_MASK for i in window})), limit, offset - before]

@@ -54,3 +54,17 @@ def test_no_typed_character_turns_a_search_into_a_refused_phrase():
         if match:
             conn.execute("SELECT count(*) FROM participants_fts WHERE participants_fts MATCH ?", (match,)).fetchone()
     conn.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=9))
+def test_the_least_name_of_a_key_has_that_key_and_sorts_first(name):
+    from dmi_desktop.storage.search_page import _floor
+
+    conn = sqlite3.connect(":memory:")
+    sql = f"SELECT {_key('')} >> 32 FROM (SELECT ? AS sort_name, 1 AS rowid)"
+    bucket = conn.execute(sql, (name,)).fetchone()[0]
+    floor = _floor(bucket)
+    assert conn.execute(sql, (floor,)).fetchone()[0] == bucket
+    assert floor <= name
+    conn.close()
