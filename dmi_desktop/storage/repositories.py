@@ -198,7 +198,9 @@ class ParticipantRepository:
             row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc, self.vault.device_id)
             row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
             stamped.append(row)
-        insert_rows(self.db, "participants", stamped)
+        # Inserted in name order (case numbers stay in the caller's order): the search index is keyed by name
+        # (schema 7) and FTS5 flushes its pending terms whenever a key goes down, once a row in input order.
+        insert_rows(self.db, "participants", sorted(stamped, key=lambda r: r["sort_name"]))
         return stamped
 
     def _case_numbers(self, count: int) -> list[str]:

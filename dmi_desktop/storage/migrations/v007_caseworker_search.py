@@ -23,24 +23,22 @@ NAME = "caseworker, a search index in name order"
 _CHARS = 6  # characters of sort_name in the key: 5 bits each, 30 bits above the participant's 32-bit rowid
 
 
-def _code(column: str, i: int) -> str:
-    """5-bit code of character ``i`` (1-based): 0 past the end, a–z and space exact, anything else shared."""
-    u = f"unicode(substr({column}, {i}, 1))"
-    return (
-        f"(CASE WHEN {u} IS NULL THEN 0 WHEN {u} < 32 THEN 1 WHEN {u} = 32 THEN 2 WHEN {u} < 97 THEN 3"
-        f" WHEN {u} <= 122 THEN {u} - 93 ELSE 30 END)"
-    )
+_EXACT = "abcdefghijklmnopqrstuvwxyz "  # the characters with a code of their own (a sort name is folded)
 
 
-def _bucket(column: str, i: int = 1) -> str:
-    """The key's characters from ``i`` on; after a shared code the rest count as 0 (keeps the key monotone)."""
-    if i > _CHARS:
-        return "0"
-    weight = 32 ** (_CHARS - i)
-    code = _code(column, i)
-    return (
-        f"(CASE WHEN {code} IN (1, 3, 30) THEN {code} * {weight} ELSE {code} * {weight} + {_bucket(column, i + 1)} END)"
-    )
+def _bucket(column: str) -> str:
+    """5-bit codes of the first characters: a-z and the space exact (space 2, a-z 4-29); the first other
+    character gets a code it shares with its neighbours (1 below the space, 3 between it and "a", 30 after
+    "z") and ends the key (0 after it, as past the end), so the key never decreases along the name order."""
+    span = f"(length({column}) - length(ltrim({column}, '{_EXACT}')))"  # leading exact characters
+    parts = []
+    for i in range(1, _CHARS + 1):
+        u = f"unicode(substr({column}, {i}, 1))"
+        exact = f"(CASE {u} WHEN 32 THEN 2 ELSE {u} - 93 END)"
+        shared = f"(CASE WHEN {u} IS NULL THEN 0 WHEN {u} < 32 THEN 1 WHEN {u} < 97 THEN 3 ELSE 30 END)"
+        code = f"(CASE WHEN {i} <= {span} THEN {exact} WHEN {i} = {span} + 1 THEN {shared} ELSE 0 END)"
+        parts.append(f"{code} * {32 ** (_CHARS - i)}")
+    return " + ".join(parts)
 
 
 def _key(prefix: str) -> str:
