@@ -423,6 +423,9 @@ def create_demo_vault(
             organisation=data.ORGANISATION, programme=data.PROGRAMME, address=data.ADDRESS
         )
         populate_demo(session, participants=participants, seed=seed, progress=progress, cancelled=cancelled)
+        # Written in one go, the file's pages are part-filled where indexes split; a new vault has nothing to
+        # keep in its free pages, so it is rewritten packed (3 % smaller: README, "Vault size").
+        session.vault.db.execute("VACUUM")
     except BaseException:
         session.close()
         _remove_vault(folder, existed)

@@ -7,6 +7,9 @@ import re
 _TOKEN = re.compile(r"[\w.\-]+", re.UNICODE)
 _RUTLIKE = re.compile(r"^[\d.]+-?[\dkK]?$")
 _RUT_LABELS = frozenset({"rut", "run"})
+# Where the tokenizer cuts inside what the pattern above keeps: dots and dashes, "_", and the few letters of
+# newer Unicode that SQLite's tables still count as separators (every code point checked against this build).
+_SEPARATORS = re.compile("[.\\-_\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3]")
 
 
 def _is_rutlike(token: str) -> bool:
@@ -25,7 +28,9 @@ def fts_query(text: str) -> str:
             continue
         if _is_rutlike(token):
             token = token.replace(".", "").replace("-", "")
-        for part in re.split(r"[.\-]", token):
+        # Each part one token as the tokenizer cuts it: the index keeps no positions (schema 7), so a quoted
+        # term of two tokens, a phrase, would be refused.
+        for part in _SEPARATORS.split(token):
             if part:
                 terms.append('"' + part.replace('"', "") + '"*')
     return " AND ".join(terms)

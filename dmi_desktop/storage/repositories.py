@@ -23,6 +23,7 @@ from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate, translate_methods
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
+from dmi_desktop.storage.search_page import ROW_COLUMNS, ROWID_MASK, name_ordered_page
 from dmi_desktop.storage.vault import Vault
 
 # Sync columns, then the participant's stored fields as the registry declares them (derived ones left out).
@@ -71,6 +72,12 @@ _SECTORS_SQL = (
 )
 
 
+def _name_ordered_search(query: ParticipantQuery) -> bool:
+    """Whether a search page can be read in the search index's own order: by name, no other filter."""
+    sort = query.sort if query.sort in SORT_COLUMNS else "name"
+    return sort == "name" and not (query.status or query.sector or query.caseworker)
+
+
 def sort_key_for(nombres: str, paterno: str, materno: str) -> str:
     """Accent- and case-insensitive sort key: surnames first, as Chilean lists are read."""
     text = f"{paterno} {materno} {nombres}".casefold()
@@ -116,6 +123,7 @@ class ParticipantQuery:
     search: str = ""
     status: tuple[Status, ...] = ()
     sector: str = ""
+    caseworker: str = ""  # exact match: the user who handles the file ("mis casos")
     sort: str = "name"
     descending: bool = False
 
@@ -125,7 +133,9 @@ class ParticipantQuery:
         if self.search.strip():
             match = fts_query(self.search)
             if match:
-                clauses.append("p.rowid IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?)")
+                clauses.append(
+                    f"p.rowid IN (SELECT rowid & {ROWID_MASK} FROM participants_fts WHERE participants_fts MATCH ?)"
+                )
                 params.append(match)
         if self.status:
             clauses.append(f"p.status IN ({','.join('?' * len(self.status))})")
@@ -133,6 +143,10 @@ class ParticipantQuery:
         if self.sector:
             clauses.append("p.sector = ?")
             params.append(self.sector)
+        if self.caseworker:
+            # The second term repeats the partial index's WHERE so SQLite can use it.
+            clauses.append("p.caseworker = ? AND p.caseworker <> ''")
+            params.append(self.caseworker)
         return " AND ".join(clauses), params
 
     def order(self) -> str:
@@ -184,7 +198,9 @@ class ParticipantRepository:
             row = stamp_new({**defaults, **values, "case_no": case_no}, self.vault.hlc, self.vault.device_id)
             row["sort_name"] = sort_key_for(row["nombres"], row["apellido_paterno"], row["apellido_materno"])
             stamped.append(row)
-        insert_rows(self.db, "participants", stamped)
+        # Inserted in name order (case numbers stay in the caller's order): the search index is keyed by name
+        # (schema 7) and FTS5 flushes its pending terms whenever a key goes down, once a row in input order.
+        insert_rows(self.db, "participants", sorted(stamped, key=lambda r: r["sort_name"]))
         return stamped
 
     def _case_numbers(self, count: int) -> list[str]:
@@ -340,7 +356,7 @@ class ParticipantRepository:
         """How many participants match; ``capped``: a search stops counting past SEARCH_COUNT_CAP (cap + 1)."""
         match = fts_query(query.search) if query.search.strip() else ""
         limit = SEARCH_COUNT_CAP + 1 if capped else -1  # LIMIT -1: no limit
-        if match and not query.status and not query.sector:
+        if match and not query.status and not query.sector and not query.caseworker:
             # The FTS index holds exactly the live participants (see its triggers): counting there avoids
             # fetching (and decrypting) every matching row, 100x faster for a common first name.
             return self._fts_matches(match, limit)
@@ -356,16 +372,17 @@ class ParticipantRepository:
         source = "participants p"
         index = SORT_INDEXES.get(query.sort if query.sort in SORT_COLUMNS else "name")
         match = fts_query(query.search) if query.search.strip() else ""
-        if index and match and self._broad(self._plan_matches(match), offset + limit):
-            # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
-            # index, keeping matches until the page is full, than fetching and sorting every match.
-            source = f"participants p INDEXED BY {index}"
-        sql = (
-            "SELECT p.id, p.case_no, p.nombres, p.apellido_paterno, p.apellido_materno, p.alias, p.rut, p.sector,"
-            f" p.status, p.last_checkin FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
-        )
+        if match and _name_ordered_search(query):  # schema 7: the index meets the matches in name order
+            sql, params = name_ordered_page(self.rdb, match, query.descending, offset, limit)
+        else:
+            if index and match and self._broad(self._plan_matches(match), offset + limit):
+                # A broad search ("jose": thousands of rows) is cheaper read in list order from the sort's
+                # index, keeping matches until the page is full, than fetching and sorting every match.
+                source = f"participants p INDEXED BY {index}"
+            sql = f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {query.order()} LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
         out = []
-        for r in self.rdb.execute(sql, [*params, limit, offset]):
+        for r in self.rdb.execute(sql, params):
             name = " ".join(x for x in (r[2], r[3], r[4]) if x)
             out.append(
                 ParticipantRow(

@@ -214,3 +214,18 @@ def test_a_cancelled_demo_build_leaves_nothing_behind(tmp_path):
     with pytest.raises(DemoCancelled):
         ensure_demo_vault(folder, participants=10, kdf=TEST_KDF, cancelled=lambda: True)
     assert not folder.exists() and [p.name for p in tmp_path.iterdir() if p.name != "home"] == []
+
+
+def test_the_demo_vault_is_written_packed(demo_300, tmp_path):
+    # Built in one go, the file is rewritten packed at the end: copying it packed saves nothing more.
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_300, folder)
+    session = Session.unlock(folder, DEMO_PASSPHRASE)
+    try:
+        packed = tmp_path / "packed.db"
+        session.vault.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = (folder / "vault.db").stat().st_size
+        session.vault.db.execute(f"VACUUM INTO '{packed}'")
+    finally:
+        session.close()
+    assert size <= packed.stat().st_size + 4 * 4096  # an unlock's own writes: a few pages at most
