@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 MEETINGS_AREA = "meetings"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingPanels", text)
-
-
 def meeting_opener(ref: str) -> Opener:
     """Open the meeting ``ref``: in the meetings area if it can, else in the summary dialog."""
 
@@ -49,11 +45,19 @@ def call_in_line(summary: CallInSummary) -> HomeLine:
     """One coming call-in: invitees as the count; when and what; venue, letters and confirmations as the note."""
     meeting = summary.meeting
     when = meeting.start.strftime("%d-%m-%Y %H:%M")
-    text = _tr("{when} — {title} ({ref})").format(when=when, title=meeting.title, ref=meeting.ref)
-    parts = [summary.venue_name or _tr("no venue yet")]
-    parts.append(_tr("letters to issue: {n}").format(n=summary.letters_to_issue))
-    parts.append(_tr("confirmations missing: {n}").format(n=summary.confirmations_missing))
-    description = _tr("invitees of {ref}").format(ref=meeting.ref)
+    text = QCoreApplication.translate("MeetingPanels", "{when} — {title} ({ref})").format(
+        when=when, title=meeting.title, ref=meeting.ref
+    )
+    parts = [summary.venue_name or QCoreApplication.translate("MeetingPanels", "no venue yet")]
+    parts.append(
+        QCoreApplication.translate("MeetingPanels", "letters to issue: {n}").format(n=summary.letters_to_issue)
+    )
+    parts.append(
+        QCoreApplication.translate("MeetingPanels", "confirmations missing: {n}").format(
+            n=summary.confirmations_missing
+        )
+    )
+    description = QCoreApplication.translate("MeetingPanels", "invitees of {ref}").format(ref=meeting.ref)
     return HomeLine(
         summary.invitees, text, description=description, note=" · ".join(parts), opener=meeting_opener(meeting.ref)
     )
@@ -66,7 +70,7 @@ class CallInsPanel:
 
     def title(self) -> str:
         """Heading."""
-        return _tr("Next call-ins (invitees)")
+        return QCoreApplication.translate("MeetingPanels", "Next call-ins (invitees)")
 
     def visible(self, session: Session) -> bool:
         """Everyone."""
@@ -84,7 +88,7 @@ class NoShowsPanel:
 
     def title(self) -> str:
         """Heading."""
-        return _tr("No-shows")
+        return QCoreApplication.translate("MeetingPanels", "No-shows")
 
     def visible(self, session: Session) -> bool:
         """Everyone (deciding is a coordinator's move, seeing who waits is not)."""
@@ -93,7 +97,7 @@ class NoShowsPanel:
     def lines(self, session: Session) -> list[HomeLine]:
         """One line opening exactly those files."""
         ids = FollowUpService(session).no_shows_awaiting()
-        text = _tr("no-shows awaiting a decision on the banked case")
+        text = QCoreApplication.translate("MeetingPanels", "no-shows awaiting a decision on the banked case")
         return [HomeLine(len(ids), text, ParticipantQuery(ids=tuple(ids)))]
 
 

@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 RECENT_DAYS = 7
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HomePanels", text)
-
-
 class StatusPanel:
     """How many files are in each status (statuses with none are left out), in life-cycle order."""
 
@@ -31,7 +27,7 @@ class StatusPanel:
 
     def title(self) -> str:
         """Heading."""
-        return _tr("Participants by status")
+        return QCoreApplication.translate("HomePanels", "Participants by status")
 
     def visible(self, session: Session) -> bool:
         """Everyone."""
@@ -44,7 +40,7 @@ class StatusPanel:
         for status in Status:
             if counts.get(status):
                 text = label(status)
-                description = _tr("Status: {status}").format(status=text)
+                description = QCoreApplication.translate("HomePanels", "Status: {status}").format(status=text)
                 out.append(HomeLine(counts[status], text, ParticipantQuery(status=(status,)), description))
         return out
 
@@ -56,7 +52,7 @@ class FollowUpPanel:
 
     def title(self) -> str:
         """Heading."""
-        return _tr("Follow-up")
+        return QCoreApplication.translate("HomePanels", "Follow-up")
 
     def visible(self, session: Session) -> bool:
         """Everyone."""
@@ -69,9 +65,11 @@ class FollowUpPanel:
         overdue = ParticipantQuery(checkin_overdue=True)
         waiting = ParticipantQuery(referral_waiting=True)
         recent = ParticipantQuery(changed_since=(date.today() - timedelta(days=RECENT_DAYS)).isoformat())
-        overdue_text = _tr("check-ins overdue (in monitoring, no check-in for more than {days} days)")
-        waiting_text = _tr("referrals with no first appointment after {days} days")
-        recent_text = _tr("files changed in the last {days} days")
+        overdue_text = QCoreApplication.translate(
+            "HomePanels", "check-ins overdue (in monitoring, no check-in for more than {days} days)"
+        )
+        waiting_text = QCoreApplication.translate("HomePanels", "referrals with no first appointment after {days} days")
+        recent_text = QCoreApplication.translate("HomePanels", "files changed in the last {days} days")
         return [
             HomeLine(svc.count(overdue), overdue_text.format(days=days.checkin_days), overdue),
             HomeLine(svc.count(waiting), waiting_text.format(days=days.referral_days), waiting),
@@ -86,7 +84,7 @@ class BankedPanel:
 
     def title(self) -> str:
         """Heading."""
-        return _tr("Banked cases")
+        return QCoreApplication.translate("HomePanels", "Banked cases")
 
     def visible(self, session: Session) -> bool:
         """Coordinators only."""
@@ -95,11 +93,13 @@ class BankedPanel:
     def lines(self, session: Session) -> list[HomeLine]:
         """One line: the files whose banked case expires in the next 60 days (the first expiry as a note)."""
         found = FollowUpService(session).banked_expiring(days=BANKED_HORIZON_DAYS)
-        text = _tr("banked cases expiring in the next {days} days").format(days=BANKED_HORIZON_DAYS)
+        text = QCoreApplication.translate("HomePanels", "banked cases expiring in the next {days} days").format(
+            days=BANKED_HORIZON_DAYS
+        )
         note = ""
         if found:
             first = found[0][1]
-            note = _tr("first on {date}").format(date=first.strftime("%d-%m-%Y"))
+            note = QCoreApplication.translate("HomePanels", "first on {date}").format(date=first.strftime("%d-%m-%Y"))
         query = ParticipantQuery(ids=tuple(pid for pid, _day in found))
         return [HomeLine(len(found), text, query, note=note)]
 
