@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.status import Status
+from dmi_desktop.services.changes import ChangeKind, Changes
 from dmi_desktop.storage import follow_up_reads
 from dmi_desktop.storage.list_filters import (
     CHECKIN_DAYS_KEY,
@@ -77,6 +78,7 @@ class FollowUpService:
                 {"checkin_days": before.checkin_days, "referral_days": before.referral_days},
                 {"checkin_days": wanted.checkin_days, "referral_days": wanted.referral_days},
             )
+        self.session.publish(Changes("settings", ChangeKind.UPDATED, ("follow_up",)))  # the home lines change
         return wanted
 
     def status_counts(self) -> dict[Status, int]:

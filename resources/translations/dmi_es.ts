@@ -1667,6 +1667,26 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <source>&amp;Lock after idle:</source>
         <translation>&amp;Bloquear tras inactividad:</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Follow-up (this vault, for every user)</source>
+        <translation>Seguimiento (esta bóveda, para todos los usuarios)</translation>
+    </message>
+    <message>
+        <source>Check-in &amp;overdue after:</source>
+        <translation>Control &amp;atrasado después de:</translation>
+    </message>
+    <message>
+        <source>&amp;Referral waiting after:</source>
+        <translation>&amp;Derivación en espera después de:</translation>
+    </message>
+    <message>
+        <source>Only coordinators change these intervals.</source>
+        <translation>Solo los coordinadores cambian estos plazos.</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>

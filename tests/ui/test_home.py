@@ -199,3 +199,44 @@ def test_home_refreshes_after_a_change(unlocked, vault_dir, qtbot):
 
 def _status_count(home: HomeWidget, status: Status) -> int:
     return next((line.count for line in _lines(home, "home.status") if line.query.status == (status,)), 0)
+
+
+def test_settings_change_the_follow_up_intervals_and_the_home_line(unlocked, vault_dir, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from dmi_desktop.services.follow_up import FollowUpService, FollowUpSettings
+    from dmi_desktop.ui.settings_dialog import SettingsDialog
+
+    ids = _seed(vault_dir)
+    shell = unlocked(COORDINATOR)
+    home = _home(shell)
+
+    def choose(dialog: SettingsDialog) -> int:
+        assert dialog.checkin_days.value() == 30 and dialog.checkin_days.isEnabled()
+        dialog.checkin_days.setValue(2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    shell.ctx.actions.action("shell.settings").trigger()
+    assert shell.worker.wait_idle(10_000)
+    assert FollowUpService(shell.ctx.session).settings() == FollowUpSettings(2, 14)
+    qtbot.waitUntil(lambda: _lines(home, "home.follow_up")[0].count == 2, timeout=10_000)  # Carla's 3 days too
+    assert "2 días" in _lines(home, "home.follow_up")[0].text
+    assert ids["on_time"]
+
+
+def test_staff_see_the_follow_up_intervals_but_cannot_change_them(unlocked, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from dmi_desktop.ui.settings_dialog import SettingsDialog
+
+    seen: list[bool] = []
+
+    def look(dialog: SettingsDialog) -> int:
+        seen.append(dialog.checkin_days.isEnabled())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SettingsDialog, "exec", look)
+    shell = unlocked(STAFF)
+    shell.ctx.actions.action("shell.settings").trigger()
+    assert seen == [False]
