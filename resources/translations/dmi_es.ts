@@ -1758,6 +1758,18 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <source>Preparing the demo vault with fictitious participants…</source>
         <translation>Preparando la bóveda de demostración con participantes ficticios…</translation>
     </message>
+    <message>
+        <source>This vault is already open in another DMI Desktop window. Switch to that window, or close it and press Retry.</source>
+        <translation>Esta bóveda ya está abierta en otra ventana de DMI Desktop. Cambie a esa ventana, o ciérrela y presione Reintentar.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
 </context>
 <context>
     <name>ShellStatusBar</name>
