@@ -240,8 +240,8 @@
         <translation>Un código corto que identifica este computador, y la carpeta de la bóveda.</translation>
     </message>
     <message>
-        <source>Every case number created on this computer starts with its device code, so records made on different laptops never clash. Use 2 to 6 letters or digits; the suggestion is fine.</source>
-        <translation>Cada número de caso creado en este computador empieza con su código de equipo, así los registros hechos en distintos computadores nunca chocan. Use de 2 a 6 letras o dígitos; la sugerencia sirve.</translation>
+        <source>Every case number created on this computer starts with its device code, so records made on different laptops never clash. Use 2 to 6 letters or digits; the suggestion comes from the organisation's initials: add a digit (MLC2) if another laptop of the programme already uses it.</source>
+        <translation>Cada número de caso creado en este computador empieza con su código de equipo, así los registros hechos en distintos computadores nunca chocan. Use de 2 a 6 letras o dígitos; la sugerencia viene de las iniciales de la organización: agregue un dígito (MLC2) si otro computador del programa ya la usa.</translation>
     </message>
     <message>
         <source>&amp;Device code:</source>
@@ -258,6 +258,14 @@
     <message>
         <source>Case numbers will look like {example}</source>
         <translation>Los números de caso se verán así: {example}</translation>
+    </message>
+    <message>
+        <source>To continue, the device code needs 2 to 6 letters or digits.</source>
+        <translation>Para continuar, el código del equipo necesita de 2 a 6 letras o dígitos.</translation>
+    </message>
+    <message>
+        <source>To continue, choose the folder for the vault.</source>
+        <translation>Para continuar, elija la carpeta de la bóveda.</translation>
     </message>
     <message>
         <source>Folder for the vault</source>
@@ -1193,6 +1201,10 @@
         <source>These details head the letters and sheets you print. You can change them later.</source>
         <translation>Estos datos encabezan las cartas y hojas que imprima. Puede cambiarlos después.</translation>
     </message>
+    <message>
+        <source>To continue, type the organisation's name.</source>
+        <translation>Para continuar, escriba el nombre de la organización.</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantFileWindow</name>
@@ -1961,8 +1973,16 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <translation>Escriba su nombre.</translation>
     </message>
     <message>
+        <source>To continue, choose a passphrase.</source>
+        <translation>Para continuar, elija una frase de acceso.</translation>
+    </message>
+    <message>
         <source>This passphrase is too weak; make it longer to continue.</source>
         <translation>Esta frase de acceso es demasiado débil; alárguela para continuar.</translation>
+    </message>
+    <message>
+        <source>To continue, type the passphrase again under Repeat.</source>
+        <translation>Para continuar, escriba de nuevo la frase de acceso en Repetir.</translation>
     </message>
     <message>
         <source>The two passphrases do not match.</source>

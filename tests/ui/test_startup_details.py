@@ -30,3 +30,44 @@ def test_a_vault_open_elsewhere_is_said_before_the_passphrase_prompt(make_shell,
     box.button(QMessageBox.StandardButton.Retry).click()  # closed elsewhere: now the passphrase is asked
     qtbot.waitUntil(lambda: len(_visible(UnlockDialog)) == 1)
     _visible(UnlockDialog)[0].reject()
+
+
+def test_device_code_from_the_organisations_initials():
+    from dmi_desktop.ui.wizard.device_page import code_from_organisation, valid_code
+
+    assert code_from_organisation("Municipalidad de Las Condes") == "MLC"
+    assert code_from_organisation("Ilustre Municipalidad de Ñuñoa") == "IMN"
+    assert code_from_organisation("Corporación") == "C1"  # one letter: a digit makes it a valid code
+    assert code_from_organisation("  ") == ""
+    long = code_from_organisation("Uno Dos Tres Cuatro Cinco Seis Siete")
+    assert long == "UDTCCS" and valid_code(long)
+
+
+def test_the_wizard_suggests_the_initials_and_says_why_next_is_disabled(make_shell, qtbot):
+    from PySide6.QtWidgets import QWizard
+
+    shell = make_shell()
+    shell.start()  # no vault yet: the wizard
+    wizard = shell.dialog
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    next_button.click()
+    organisation = wizard.organisation_page
+    assert not next_button.isEnabled()
+    assert organisation.missing.isVisible() and "nombre de la organización" in organisation.missing.text()
+    organisation.form.organisation.setText("Municipalidad de Las Condes")
+    assert next_button.isEnabled() and not organisation.missing.isVisible()
+    next_button.click()
+    device = wizard.device_page
+    assert device.code.text() == "MLC"
+    assert not device.missing.isVisible()
+    device.code.clear()
+    assert not next_button.isEnabled()
+    assert device.missing.isVisible() and "2 a 6 letras o dígitos" in device.missing.text()
+    qtbot.keyClicks(device.code, "lc3")  # typed: upper-cased, and never replaced by a later suggestion
+    assert device.code.text() == "LC3" and next_button.isEnabled()
+    wizard.back()
+    next_button.click()
+    assert device.code.text() == "LC3"
+    device.folder.clear()
+    assert device.missing.isVisible() and "carpeta" in device.missing.text()
+    wizard.reject()
