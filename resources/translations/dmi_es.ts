@@ -1209,6 +1209,10 @@
 <context>
     <name>ParticipantFileWindow</name>
     <message>
+        <source>Save the participant file</source>
+        <translation>Guardar la ficha del participante</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>

@@ -71,3 +71,31 @@ def test_the_wizard_suggests_the_initials_and_says_why_next_is_disabled(make_she
     device.folder.clear()
     assert device.missing.isVisible() and "carpeta" in device.missing.text()
     wizard.reject()
+
+
+def test_f1_lists_every_shortcut_ctrl_s_and_an_action_registered_here(unlocked, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    from dmi_desktop.ui.actions import ActionSpec
+    from dmi_desktop.ui.help_dialog import HelpDialog
+    from tests.conftest import COORDINATOR as USER
+
+    shell = unlocked(USER)
+    shell.ctx.actions.register(ActionSpec("test.extra", "Acción de prueba", lambda: None, shortcut="Ctrl+Shift+T"))
+    shown: list[dict[str, str]] = []
+
+    def capture(dialog: HelpDialog) -> int:
+        table = dialog.shortcuts
+        shown.append({table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())})
+        return 0
+
+    monkeypatch.setattr(HelpDialog, "exec", capture)
+    shell.ctx.actions.action("help.contents").trigger()
+    (rows,) = shown
+    native = QKeySequence.SequenceFormat.NativeText
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(native)
+    assert rows[save] == "Guardar la ficha del participante"
+    assert rows[QKeySequence("Ctrl+Shift+T").toString(native)] == "Acción de prueba"
+    for action_id in ("participants.new", "participants.search", "vault.lock", "help.contents", "home.refresh"):
+        keys = shell.ctx.actions.action(action_id).shortcut().toString(native)
+        assert keys in rows, action_id
