@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -88,10 +89,14 @@ class HomeWidget(QWidget):
         self.setObjectName("HomeWidget")
         self.pages = QStackedWidget(self)
         self.dashboard = QWidget(self)
-        self.grid = QGridLayout(self.dashboard)
-        self.grid.setSpacing(14)
+        self.row = QHBoxLayout(self.dashboard)
+        self.row.setSpacing(14)
+        self.columns = [QVBoxLayout() for _ in range(COLUMNS)]
+        for column in self.columns:
+            column.setSpacing(14)
+            self.row.addLayout(column, 1)
         self.loading = QLabel(self.tr("Reading the vault…"), self.dashboard)
-        self.grid.addWidget(self.loading, 0, 0)
+        self.columns[0].addWidget(self.loading)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -169,17 +174,20 @@ class HomeWidget(QWidget):
             self.pages.setCurrentWidget(self.first_steps)
             return
         self.pages.setCurrentIndex(0)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        for column in self.columns:
+            while column.count():
+                item = column.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
         self.line_buttons = {}
-        for index, result in enumerate(snapshot.panels):
-            box = self._panel_box(result)
-            self.grid.addWidget(box, index // COLUMNS, index % COLUMNS, Qt.AlignmentFlag.AlignTop)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
-        for column in range(COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+        # Each panel goes to the shorter column, in order: a long status list does not push the rest off screen.
+        heights = [0] * COLUMNS
+        for result in snapshot.panels:
+            shortest = heights.index(min(heights))
+            self.columns[shortest].addWidget(self._panel_box(result))
+            heights[shortest] += len(result.lines) + sum(bool(line.note) for line in result.lines) + 2
+        for column in self.columns:
+            column.addStretch(1)
 
     def _panel_box(self, result: PanelResult) -> QGroupBox:
         box = QGroupBox(result.title, self.dashboard)
