@@ -3,12 +3,11 @@ by expiry (sealed columns, opened in Python), no-shows awaiting a decision."""
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 
 from dmi_desktop.domain.meetings import FollowUp
-from dmi_desktop.domain.models import BankedCase
 from dmi_desktop.domain.status import Status
-from dmi_desktop.storage.child_repository import child_repositories
 from dmi_desktop.storage.guard import translate
 from dmi_desktop.storage.vault import Vault
 
@@ -25,23 +24,57 @@ def status_counts(vault: Vault) -> dict[Status, int]:
     return {Status(r[0]): int(r[1]) for r in rows if r[0] in Status._value2member_map_}
 
 
-def banked_expiring(vault: Vault, first: date, last: date) -> list[tuple[str, date]]:
-    """(participant id, expiry) of open files whose banked case expires in ``first``..``last`` (coordinators:
-    the columns are sealed, so every live case is opened here; the caller checks the role first)."""
-    repo = child_repositories(vault)["banked_cases"]
+def banked_expiring(
+    vault: Vault, first: date, last: date, budget: int | None = None
+) -> tuple[list[tuple[str, date]], int]:
+    """(participant id, expiry) of open files whose banked case expires in ``first``..``last``, soonest first,
+    and how many cases are still to open: with a ``budget``, at most that many are opened in this call (the
+    caller asks again, so one long read never holds the worker).
+
+    The dates are sealed for coordinators (the caller checks the role): only the expiry column is opened (one
+    X25519 exchange per case, about 0.8 ms on the shared box), and each case once per open connection and
+    version of the row — later refreshes open only what changed since.
+    """
     marks = ", ".join("?" * len(_CLOSED))
     sql = (
-        f"SELECT b.id FROM banked_cases b JOIN participants p ON p.id = b.participant_id"
+        "SELECT b.id, b.updated_hlc, b.participant_id, b.expires_on FROM banked_cases b"
+        " JOIN participants p ON p.id = b.participant_id"
         f" WHERE b.deleted = 0 AND p.deleted = 0 AND p.status NOT IN ({marks})"
     )
-    ids = [r[0] for r in translate(vault.read_db().execute)(sql, _CLOSED).fetchall()]
+    rows = translate(vault.read_db().execute)(sql, _CLOSED).fetchall()
+    cache = _expiry_cache(vault)
     found: dict[str, date] = {}
-    for case_id in ids:
-        case: BankedCase = repo.get(case_id)
-        if case.expires_on is not None and first <= case.expires_on <= last:
-            earliest = found.get(case.participant_id)
-            found[case.participant_id] = min(case.expires_on, earliest) if earliest else case.expires_on
-    return sorted(found.items(), key=lambda item: item[1])
+    remaining = 0
+    for case_id, stamp, participant_id, stored in rows:
+        cached = cache.get(case_id)
+        if cached is None or cached[0] != stamp:
+            if budget is not None and budget <= 0:
+                remaining += 1
+                continue
+            budget = budget - 1 if budget is not None else None
+            opened = vault.open_row("banked_cases", {"id": case_id, "expires_on": stored})["expires_on"]
+            cached = (stamp, date.fromisoformat(opened) if opened else None)
+            cache[case_id] = cached
+        expires = cached[1]
+        if expires is not None and first <= expires <= last:
+            earliest = found.get(participant_id)
+            found[participant_id] = min(expires, earliest) if earliest else expires
+    return sorted(found.items(), key=lambda item: item[1]), remaining
+
+
+# Opened expiry dates, per vault and connection: memory only, dropped when a lock and unlock reopen the vault.
+_EXPIRY_CACHE: weakref.WeakKeyDictionary[Vault, tuple[int, dict[str, tuple[str, date | None]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _expiry_cache(vault: Vault) -> dict[str, tuple[str, date | None]]:
+    connection = id(vault.db)
+    held = _EXPIRY_CACHE.get(vault)
+    if held is None or held[0] != connection:
+        held = (connection, {})
+        _EXPIRY_CACHE[vault] = held
+    return held[1]
 
 
 def no_shows_awaiting(vault: Vault) -> list[str]:

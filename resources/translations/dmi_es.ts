@@ -665,6 +665,10 @@
         <translation>casos en reserva que vencen en los próximos {days} días</translation>
     </message>
     <message>
+        <source>reading the banked cases ({n} to go)…</source>
+        <translation>leyendo los casos en reserva (faltan {n})…</translation>
+    </message>
+    <message>
         <source>first on {date}</source>
         <translation>el primero vence el {date}</translation>
     </message>

@@ -126,6 +126,18 @@ def test_banked_cases_expiring_within_60_days_for_coordinators_only(open_session
         FollowUpService(open_session(STAFF)).banked_expiring()
 
 
+def test_banked_expiry_dates_are_opened_a_batch_at_a_time(session):
+    for name in ("Uno", "Dos", "Tres"):
+        pid = _person(session, name, "en seguimiento")
+        expires = (TODAY + timedelta(days=10)).isoformat()
+        session.participants.add_record("banked_cases", pid, {"ruc": "2400123456-7", "expires_on": expires})
+    svc = FollowUpService(session)
+    found, remaining = svc.banked_expiring_step(budget=2)
+    assert remaining == 1 and len(found) == 2
+    found, remaining = svc.banked_expiring_step(budget=2)  # the two opened before are not opened again
+    assert remaining == 0 and len(found) == 3
+
+
 def test_no_shows_awaiting_a_decision(session):
     svc = session.participants
     pid = _person(session, "Rosa")

@@ -239,3 +239,17 @@ def test_staff_see_the_follow_up_intervals_but_cannot_change_them(unlocked, monk
     shell = unlocked(STAFF)
     shell.ctx.actions.action("shell.settings").trigger()
     assert seen == [False]
+
+
+def test_banked_line_completes_over_several_refreshes(unlocked, vault_dir, monkeypatch, qtbot):
+    from dmi_desktop.services import follow_up
+
+    ids = _seed(vault_dir)
+    monkeypatch.setattr(follow_up, "BANKED_OPEN_BUDGET", 0)  # nothing opened: the line waits, the page asks again
+    shell = unlocked(COORDINATOR)
+    home = _home(shell)
+    (line,) = _lines(home, "home.banked")
+    assert line.count is None and not home.line_buttons["home.banked"][0].isEnabled()
+    monkeypatch.setattr(follow_up, "BANKED_OPEN_BUDGET", 1)
+    qtbot.waitUntil(lambda: _lines(home, "home.banked")[0].count == 1, timeout=10_000)
+    assert _lines(home, "home.banked")[0].query.ids == (ids["banked"],)

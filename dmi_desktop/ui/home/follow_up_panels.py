@@ -92,10 +92,13 @@ class BankedPanel:
 
     def lines(self, session: Session) -> list[HomeLine]:
         """One line: the files whose banked case expires in the next 60 days (the first expiry as a note)."""
-        found = FollowUpService(session).banked_expiring(days=BANKED_HORIZON_DAYS)
+        found, remaining = FollowUpService(session).banked_expiring_step(days=BANKED_HORIZON_DAYS)
         text = QCoreApplication.translate("HomePanels", "banked cases expiring in the next {days} days").format(
             days=BANKED_HORIZON_DAYS
         )
+        if remaining:  # the sealed dates are still being opened: the page asks again shortly
+            note = QCoreApplication.translate("HomePanels", "reading the banked cases ({n} to go)…").format(n=remaining)
+            return [HomeLine(None, text, note=note)]
         note = ""
         if found:
             first = found[0][1]

@@ -36,6 +36,7 @@ AREA_ID = "home"
 PARTICIPANTS_AREA = "participants"
 REFRESH_DEBOUNCE_MS = 600  # a burst of changes (an import's pages, a meeting's attendance) refreshes once
 COLUMNS = 2
+CONTINUE_MS = 50  # the next step of an incomplete line: other work queued meanwhile runs first
 
 
 def grouped(n: int) -> str:
@@ -62,6 +63,11 @@ class HomeSnapshot:
 
     total: int
     panels: list[PanelResult]
+
+    @property
+    def incomplete(self) -> bool:
+        """True when a line has no count yet (its panel computes it over several refreshes)."""
+        return any(line.count is None for result in self.panels for line in result.lines)
 
 
 def compute(session: Session, panels: list[tuple[HomePanel, str]]) -> HomeSnapshot:
@@ -118,8 +124,13 @@ class HomeWidget(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(REFRESH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._changed_settled)
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(CONTINUE_MS)
+        self._again.timeout.connect(self._changed_settled)
         ctx.hub.changed.connect(lambda _changes: self._debounce.start())
         ctx.hub.locked.connect(self._debounce.stop)
+        ctx.hub.locked.connect(self._again.stop)
         ctx.hub.unlocked.connect(self._changed_settled)
 
     @property
@@ -170,6 +181,8 @@ class HomeWidget(QWidget):
     def show_snapshot(self, snapshot: HomeSnapshot) -> None:
         """Lay out the panels (or the first steps when the vault holds nobody yet)."""
         self.snapshot = snapshot
+        if snapshot.incomplete:
+            self._again.start()  # a line still being computed (sealed dates opened a batch at a time)
         if snapshot.total == 0:
             self.pages.setCurrentWidget(self.first_steps)
             return
