@@ -81,6 +81,7 @@ def _home(shell: Any) -> HomeWidget:
 
 def _lines(home: HomeWidget, panel_id: str) -> list[Any]:
     (result,) = [p for p in home.snapshot.panels if p.panel_id == panel_id]
+    assert result.error is None, result.error
     return result.lines
 
 
