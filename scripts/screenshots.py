@@ -140,6 +140,7 @@ def shoot_first_run(camera: Camera, translations, settings, tmp: Path) -> None:
 def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp: Path) -> None:
     """Unlock, list, search, a participant file, dialogs, import, lock."""
     from dmi_desktop.domain.roles import Role
+    from dmi_desktop.services.follow_up import FollowUpService
     from dmi_desktop.ui.import_export.import_wizard import start_import
     from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog
     from dmi_desktop.ui.settings_dialog import SettingsDialog
@@ -151,6 +152,8 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     unlock.unlock_button.click()
     wait_until(lambda: shell.window is not None and shell.window.isVisible())
     window = shell.window
+    shoot_home(camera, shell, window)
+    window.show_area("participants")  # the window opens on Inicio
     area = window.area_widgets["participants"]
     wait_until(lambda: area.model.rowCount() > 0)
     area.table.selectRow(2)
@@ -209,7 +212,8 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     ):
         shell.ctx.session.users.add(name, role, "colega de la demostración 2026")  # the throw-away vault only
     camera.shoot(UsersDialog(shell.ctx, window), "16-users")
-    camera.shoot(SettingsDialog(shell.settings, window), "17-settings")
+    follow_up = FollowUpService(shell.ctx.session).settings()
+    camera.shoot(SettingsDialog(shell.settings, window, follow_up=follow_up, can_edit_follow_up=True), "17-settings")
     shoot_key_dialogs(camera, shell, window)
 
     shell.lock.lock()
@@ -239,6 +243,39 @@ def shoot_key_dialogs(camera: Camera, shell, window: QWidget) -> None:
     recovery = RecoveryKeyDialog(sample, session.vault.meta("organisation") or "", window)
     camera.shoot(recovery, "20-new-recovery-key")
     recovery.reject()
+
+
+def shoot_home(camera: Camera, shell, window: QWidget) -> None:
+    """Inicio on the demo vault (with a coming call-in) at 1366×768 and 1920×1080, and an empty vault's first steps."""
+    from datetime import date, timedelta
+
+    from dmi_desktop.domain.status import Status
+    from dmi_desktop.services.participants import ParticipantQuery
+    from dmi_desktop.ui.home.home_widget import REFRESH_DEBOUNCE_MS, HomeSnapshot
+
+    session = shell.ctx.session
+    eligible = [r.id for r in session.participants.rows(ParticipantQuery(status=(Status.ELIGIBLE,)), 0, 4)]
+    start = (date.today() + timedelta(days=9)).strftime("%Y-%m-%d 11:00")
+    title = "Reunión de notificación Colón Oriente"
+    meeting = session.meetings.add({"kind": "call-in", "title": title, "starts_at": start}, override_reason="demo")
+    if eligible:  # the throw-away demo vault only
+        session.invitations.invite(meeting.meeting.ref, eligible, override_reason="demo")
+    home = window.area_widgets["home"]
+    window.show_area("home")
+    settle(REFRESH_DEBOUNCE_MS + 300)  # the refresh the invitations above asked for (debounced) has run
+    wait_until(lambda: not shell.worker.busy and home.snapshot is not None and home.snapshot.total > 0)
+    camera.shoot(window, "21-home-1366", QSize(1366, 768))
+    camera.shoot(window, "22-home-1920", QSize(1920, 1080))
+    home.show_snapshot(HomeSnapshot(0, []))  # what an empty vault shows
+    camera.shoot(window, "23-home-first-steps", QSize(1366, 768))
+    home.refresh()
+    wait_until(lambda: not shell.worker.busy)
+    home.line_buttons["home.follow_up"][0].click()  # check-ins overdue: the list, filtered, says so
+    wait_until(lambda: not shell.worker.busy)
+    camera.shoot(window, "24-home-line-opens-the-list", QSize(1366, 768))
+    window.area_widgets["participants"].clear_follow_up()
+    wait_until(lambda: not shell.worker.busy)
+    window.resize(MAIN_SIZE)
 
 
 def main(argv: list[str]) -> int:

@@ -208,6 +208,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "horario no válido: {reason}",
         "en": "invalid working hours: {reason}",
     },
+    # -- home page and follow-up intervals (branch home) --
+    "follow_up_days_range": {
+        "es": "plazo no válido: {value} (use un número de días entre 1 y {maximum})",
+        "en": "invalid interval: {value} (use a number of days from 1 to {maximum})",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
@@ -232,6 +237,7 @@ ACTIONS: dict[str, str] = {
     "gestionar lugares y contactos": "manage venues and contacts",
     "registrar asistencia": "record attendance",
     "cambiar el horario de reuniones": "change meeting hours",
+    "cambiar los plazos de seguimiento": "change the follow-up intervals",
 }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dmi_desktop.storage.errors import WrongPassphrase
 from dmi_desktop.storage.keyslots import KeyFile
+from dmi_desktop.storage.lock import vault_in_use as _lock_held
 from dmi_desktop.storage.vault import DB_NAME, KEYS_NAME
 
 
@@ -13,6 +14,11 @@ def vault_present(folder: Path) -> bool:
     """True when ``folder`` holds any vault file (a damaged half-vault counts: never offer to overwrite it)."""
     folder = Path(folder)
     return (folder / DB_NAME).exists() or (folder / KEYS_NAME).exists()
+
+
+def vault_in_use(folder: Path) -> bool:
+    """True when the vault in ``folder`` is already open in another window or program (its lock is held)."""
+    return _lock_held(Path(folder))
 
 
 def vault_users(folder: Path) -> list[str]:

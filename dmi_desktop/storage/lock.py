@@ -34,3 +34,16 @@ class VaultLock:
         """Give the lock back."""
         if self._lock.is_locked:
             self._lock.release(force=True)
+
+
+def vault_in_use(folder: Path) -> bool:
+    """True when another process (or window) holds ``folder``'s lock: tried and given back at once."""
+    if not (folder / LOCK_NAME).exists():
+        return False  # never held since the vault was made: nothing to probe (and nothing created here)
+    probe = VaultLock(folder)
+    try:
+        probe.acquire()
+    except VaultInUse:
+        return True
+    probe.release()
+    return False

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 MENUS = ("file", "edit", "view", "participants", "vault", "help")
 
@@ -116,3 +117,39 @@ class ActionRegistry(QObject):
     def can_write(self) -> bool:
         """Whether write actions are currently enabled."""
         return self._can_write
+
+
+@dataclass(frozen=True)
+class WindowShortcut:
+    """A key bound inside one kind of window (Ctrl+S in a participant file), outside the action registry.
+
+    Declared once at import; ``bind_shortcut`` is the only way such a key is created, so the help's list of
+    shortcuts (F1) is built from the same declarations and cannot drift.
+    """
+
+    shortcut_id: str
+    text: Callable[[], str]  # translated when shown
+    keys: QKeySequence.StandardKey | str
+
+
+_WINDOW_SHORTCUTS: dict[str, WindowShortcut] = {}
+
+
+def declare_shortcut(shortcut: WindowShortcut) -> WindowShortcut:
+    """Register (or replace) a window shortcut's declaration."""
+    _WINDOW_SHORTCUTS[shortcut.shortcut_id] = shortcut
+    return shortcut
+
+
+def window_shortcuts() -> list[WindowShortcut]:
+    """Every declared window shortcut, in declaration order."""
+    return list(_WINDOW_SHORTCUTS.values())
+
+
+def bind_shortcut(shortcut_id: str, widget: QWidget, handler: Callable[[], object]) -> QShortcut:
+    """Create the declared shortcut on ``widget`` (KeyError for an undeclared one: declare it first)."""
+    spec = _WINDOW_SHORTCUTS[shortcut_id]
+    shortcut = QShortcut(QKeySequence(spec.keys), widget)
+    shortcut.setObjectName(shortcut_id)
+    shortcut.activated.connect(lambda: handler())
+    return shortcut

@@ -9,12 +9,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from dmi_desktop.domain.roles import can_manage_users
+from dmi_desktop.services.follow_up import FollowUpService
 from dmi_desktop.services.vault_info import passphrase_opens
 from dmi_desktop.ui.actions import ActionSpec
 from dmi_desktop.ui.audit_actions import AuditCommands
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.context import AppContext
-from dmi_desktop.ui.errors import output_allowed
+from dmi_desktop.ui.errors import output_allowed, show_error
 from dmi_desktop.ui.help_dialog import HelpDialog
 from dmi_desktop.ui.lock import LockController
 from dmi_desktop.ui.progress import run_with_progress
@@ -167,11 +168,21 @@ class ShellCommands(QObject):
         )
 
     def settings(self) -> None:
-        """Language and auto-lock delay."""
-        dialog = SettingsDialog(self.ctx.settings, self.window)
+        """Language and auto-lock delay; the vault's follow-up intervals (coordinators change them)."""
+        session = self.ctx.session
+        follow_up = FollowUpService(session)
+        # Two keyed reads of the vault's meta table, like the window title's organisation: no worker round trip.
+        current = follow_up.settings()
+        editable = can_manage_users(session.role)
+        dialog = SettingsDialog(self.ctx.settings, self.window, follow_up=current, can_edit_follow_up=editable)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
+        if editable and choice.follow_up is not None and choice.follow_up != current:
+            wanted = choice.follow_up
+            self.ctx.worker.submit(
+                lambda _task: follow_up.set_settings(wanted), on_error=lambda exc: show_error(self.window, exc)
+            )
         changed_language = choice.language != self.ctx.settings.language
         self.ctx.settings.language = choice.language
         self.ctx.settings.autolock_minutes = choice.autolock_minutes

@@ -1,4 +1,5 @@
-"""Help: what the program is, its version, and every keyboard shortcut (from the action registry)."""
+"""Help: what the program is, its version, and every keyboard shortcut (the action registry and the declared
+window shortcuts)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmi_desktop import __version__
-from dmi_desktop.ui.actions import ActionRegistry, load_icon
+from dmi_desktop.ui.actions import ActionRegistry, load_icon, window_shortcuts
 
 
 class HelpDialog(QDialog):
@@ -40,11 +41,14 @@ class HelpDialog(QDialog):
             ).format(version=__version__)
         )
         header.addWidget(about, 1)
+        native = QKeySequence.SequenceFormat.NativeText
         rows = [
-            (action.text().replace("&", ""), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            (action.text().replace("&", ""), action.shortcut().toString(native))
             for action in actions.all_actions()
             if not action.shortcut().isEmpty()
         ]
+        # Keys bound inside other windows come from the same declarations that create them (bind_shortcut).
+        rows += [(spec.text(), QKeySequence(spec.keys).toString(native)) for spec in window_shortcuts()]
         self.shortcuts = QTableWidget(len(rows), 2, self)
         self.shortcuts.setObjectName("shortcuts")
         self.shortcuts.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut")])

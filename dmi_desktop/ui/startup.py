@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.services import paths
 from dmi_desktop.services.session import Session
-from dmi_desktop.services.vault_info import vault_present
+from dmi_desktop.services.vault_info import vault_in_use, vault_present
 from dmi_desktop.ui.actions import ActionRegistry
 from dmi_desktop.ui.audit_actions import incident_reminder
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
@@ -110,13 +110,48 @@ class Shell(QObject):
         show_error(None, exc)
         QCoreApplication.quit()
 
-    def show_unlock(self, folder: Path, *, demo_passphrase: str | None = None) -> UnlockDialog:
-        """The unlock dialog for ``folder`` (non-blocking; the main window opens when it is accepted)."""
+    def show_unlock(
+        self, folder: Path, *, demo_passphrase: str | None = None, check_lock: bool = True
+    ) -> UnlockDialog | QMessageBox:
+        """The unlock dialog for ``folder`` (non-blocking; the main window opens when it is accepted).
+
+        A vault already open in another window says so first, instead of asking for a passphrase it could not
+        use (the lock is only probed: taken and given back at once).
+        """
+        if check_lock and vault_in_use(folder):
+            return self._show_in_use(folder, demo_passphrase)
         dialog = UnlockDialog(self.worker, folder, demo_passphrase=demo_passphrase)
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         dialog.rejected.connect(QCoreApplication.quit)
         self._present(dialog)
         return dialog
+
+    def _show_in_use(self, folder: Path, demo_passphrase: str | None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, "DMI Desktop", "")
+        box.setObjectName("vault_in_use")
+        box.setText(
+            QCoreApplication.translate(
+                "Shell",
+                "This vault is already open in another DMI Desktop window. Switch to that window, or close it and "
+                "press Retry.",
+            )
+        )
+        box.setInformativeText(str(folder))
+        retry = box.addButton(QMessageBox.StandardButton.Retry)
+        box.addButton(QMessageBox.StandardButton.Close)
+        retry.setText(QCoreApplication.translate("Shell", "&Retry"))
+        box.button(QMessageBox.StandardButton.Close).setText(QCoreApplication.translate("Shell", "&Close"))
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is retry:
+                self.show_unlock(folder, demo_passphrase=demo_passphrase)
+            else:
+                QCoreApplication.quit()
+
+        box.finished.connect(answered)
+        self._present(box)
+        return box
 
     def _unlocked(self, dialog: UnlockDialog) -> None:
         session = dialog.session
@@ -125,7 +160,7 @@ class Shell(QObject):
             return
         if dialog.used_recovery and not self._force_new_passphrase(session):
             self.worker.submit(lambda _task: session.close())
-            self.show_unlock(session.folder)
+            self.show_unlock(session.folder, check_lock=False)  # our own lock, given back on the worker
             return
         self.open_main(session)
 

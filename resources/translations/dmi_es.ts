@@ -240,8 +240,8 @@
         <translation>Un código corto que identifica este computador, y la carpeta de la bóveda.</translation>
     </message>
     <message>
-        <source>Every case number created on this computer starts with its device code, so records made on different laptops never clash. Use 2 to 6 letters or digits; the suggestion is fine.</source>
-        <translation>Cada número de caso creado en este computador empieza con su código de equipo, así los registros hechos en distintos computadores nunca chocan. Use de 2 a 6 letras o dígitos; la sugerencia sirve.</translation>
+        <source>Every case number created on this computer starts with its device code, so records made on different laptops never clash. Use 2 to 6 letters or digits; the suggestion comes from the organisation's initials: add a digit (MLC2) if another laptop of the programme already uses it.</source>
+        <translation>Cada número de caso creado en este computador empieza con su código de equipo, así los registros hechos en distintos computadores nunca chocan. Use de 2 a 6 letras o dígitos; la sugerencia viene de las iniciales de la organización: agregue un dígito (MLC2) si otro computador del programa ya la usa.</translation>
     </message>
     <message>
         <source>&amp;Device code:</source>
@@ -258,6 +258,14 @@
     <message>
         <source>Case numbers will look like {example}</source>
         <translation>Los números de caso se verán así: {example}</translation>
+    </message>
+    <message>
+        <source>To continue, the device code needs 2 to 6 letters or digits.</source>
+        <translation>Para continuar, el código del equipo necesita de 2 a 6 letras o dígitos.</translation>
+    </message>
+    <message>
+        <source>To continue, choose the folder for the vault.</source>
+        <translation>Para continuar, elija la carpeta de la bóveda.</translation>
     </message>
     <message>
         <source>Folder for the vault</source>
@@ -474,6 +482,48 @@
     </message>
 </context>
 <context>
+    <name>FirstStepsPage</name>
+    <message>
+        <source>This vault has no participants yet. What would you like to do first?</source>
+        <translation>Esta bóveda aún no tiene participantes. ¿Qué desea hacer primero?</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Importar una lista…</translation>
+    </message>
+    <message>
+        <source>Bring in the people you already follow from a CSV or Excel file.</source>
+        <translation>Traiga a las personas que ya sigue desde un archivo CSV o Excel.</translation>
+    </message>
+    <message>
+        <source>Add a participant…</source>
+        <translation>Agregar un participante…</translation>
+    </message>
+    <message>
+        <source>Register one person by hand.</source>
+        <translation>Registre a una persona a mano.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Abrir la demostración</translation>
+    </message>
+    <message>
+        <source>A separate window with fictitious participants to try everything safely.</source>
+        <translation>Una ventana aparte con participantes ficticios para probarlo todo sin riesgo.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpNote</name>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Quitar este filtro</translation>
+    </message>
+    <message>
+        <source>Showing only: {what}</source>
+        <translation>Mostrando solo: {what}</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>Yes</source>
@@ -551,6 +601,91 @@
     <message>
         <source>Changes</source>
         <translation>Cambios</translation>
+    </message>
+</context>
+<context>
+    <name>HomeArea</name>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>No se pudo abrir la demostración.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh home page</source>
+        <translation>&amp;Actualizar inicio</translation>
+    </message>
+    <message>
+        <source>Read the home page's counts again</source>
+        <translation>Volver a leer los totales del inicio</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo in a new window</source>
+        <translation>Abrir la &amp;demostración en otra ventana</translation>
+    </message>
+    <message>
+        <source>Try DMI Desktop on fictitious participants, in a separate window</source>
+        <translation>Probar DMI Desktop con participantes ficticios, en una ventana aparte</translation>
+    </message>
+</context>
+<context>
+    <name>HomePanels</name>
+    <message>
+        <source>Participants by status</source>
+        <translation>Participantes por estado</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>check-ins overdue (in monitoring, no check-in for more than {days} days)</source>
+        <translation>controles atrasados (en seguimiento, sin control hace más de {days} días)</translation>
+    </message>
+    <message>
+        <source>referrals with no first appointment after {days} days</source>
+        <translation>derivaciones sin primera atención después de {days} días</translation>
+    </message>
+    <message>
+        <source>files changed in the last {days} days</source>
+        <translation>fichas con cambios en los últimos {days} días</translation>
+    </message>
+    <message>
+        <source>Banked cases</source>
+        <translation>Casos en reserva</translation>
+    </message>
+    <message>
+        <source>banked cases expiring in the next {days} days</source>
+        <translation>casos en reserva que vencen en los próximos {days} días</translation>
+    </message>
+    <message>
+        <source>reading the banked cases ({n} to go)…</source>
+        <translation>leyendo los casos en reserva (faltan {n})…</translation>
+    </message>
+    <message>
+        <source>first on {date}</source>
+        <translation>el primero vence el {date}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeWidget</name>
+    <message>
+        <source>Reading the vault…</source>
+        <translation>Leyendo la bóveda…</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Nada que mostrar.</translation>
     </message>
 </context>
 <context>
@@ -849,6 +984,80 @@
     </message>
 </context>
 <context>
+    <name>MeetingPanels</name>
+    <message>
+        <source>{when} — {title} ({ref})</source>
+        <translation>{when} — {title} ({ref})</translation>
+    </message>
+    <message>
+        <source>no venue yet</source>
+        <translation>sin lugar aún</translation>
+    </message>
+    <message>
+        <source>letters to issue: {n}</source>
+        <translation>cartas por emitir: {n}</translation>
+    </message>
+    <message>
+        <source>confirmations missing: {n}</source>
+        <translation>confirmaciones pendientes: {n}</translation>
+    </message>
+    <message>
+        <source>invitees of {ref}</source>
+        <translation>invitados de {ref}</translation>
+    </message>
+    <message>
+        <source>Next call-ins (invitees)</source>
+        <translation>Próximas reuniones de notificación (invitados)</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Inasistencias</translation>
+    </message>
+    <message>
+        <source>no-shows awaiting a decision on the banked case</source>
+        <translation>inasistencias a la espera de decidir sobre el caso en reserva</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSummaryDialog</name>
+    <message>
+        <source>Meeting {ref}</source>
+        <translation>Reunión {ref}</translation>
+    </message>
+    <message>
+        <source>no venue yet</source>
+        <translation>sin lugar aún</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitación</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>File status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <source> (re-issue)</source>
+        <translation> (reemitir)</translation>
+    </message>
+    <message>
+        <source>{invited} invited · {pending} without attendance recorded · {reissue} letters to re-issue</source>
+        <translation>{invited} invitados · {pending} sin asistencia registrada · {reissue} cartas por reemitir</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -996,9 +1205,17 @@
         <source>These details head the letters and sheets you print. You can change them later.</source>
         <translation>Estos datos encabezan las cartas y hojas que imprima. Puede cambiarlos después.</translation>
     </message>
+    <message>
+        <source>To continue, type the organisation's name.</source>
+        <translation>Para continuar, escriba el nombre de la organización.</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantFileWindow</name>
+    <message>
+        <source>Save the participant file</source>
+        <translation>Guardar la ficha del participante</translation>
+    </message>
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
@@ -1135,6 +1352,10 @@
     <message>
         <source>more than {count} results</source>
         <translation>más de {count} resultados</translation>
+    </message>
+    <message>
+        <source>Filtered: {what}</source>
+        <translation>Filtrado: {what}</translation>
     </message>
     <message>
         <source>1 participant</source>
@@ -1466,6 +1687,26 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <source>&amp;Lock after idle:</source>
         <translation>&amp;Bloquear tras inactividad:</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Follow-up (this vault, for every user)</source>
+        <translation>Seguimiento (esta bóveda, para todos los usuarios)</translation>
+    </message>
+    <message>
+        <source>Check-in &amp;overdue after:</source>
+        <translation>Control &amp;atrasado después de:</translation>
+    </message>
+    <message>
+        <source>&amp;Referral waiting after:</source>
+        <translation>&amp;Derivación en espera después de:</translation>
+    </message>
+    <message>
+        <source>Only coordinators change these intervals.</source>
+        <translation>Solo los coordinadores cambian estos plazos.</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -1536,6 +1777,18 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
     <message>
         <source>Preparing the demo vault with fictitious participants…</source>
         <translation>Preparando la bóveda de demostración con participantes ficticios…</translation>
+    </message>
+    <message>
+        <source>This vault is already open in another DMI Desktop window. Switch to that window, or close it and press Retry.</source>
+        <translation>Esta bóveda ya está abierta en otra ventana de DMI Desktop. Cambie a esa ventana, o ciérrela y presione Reintentar.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1728,8 +1981,16 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <translation>Escriba su nombre.</translation>
     </message>
     <message>
+        <source>To continue, choose a passphrase.</source>
+        <translation>Para continuar, elija una frase de acceso.</translation>
+    </message>
+    <message>
         <source>This passphrase is too weak; make it longer to continue.</source>
         <translation>Esta frase de acceso es demasiado débil; alárguela para continuar.</translation>
+    </message>
+    <message>
+        <source>To continue, type the passphrase again under Repeat.</source>
+        <translation>Para continuar, escriba de nuevo la frase de acceso en Repetir.</translation>
     </message>
     <message>
         <source>The two passphrases do not match.</source>

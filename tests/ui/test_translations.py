@@ -470,3 +470,49 @@ def test_first_run_wizard_is_spanish(qtbot, spanish_app, tmp_path):
     assert_spanish(texts, "DMI Desktop — primer inicio", "&Crear bóveda", "Primer usuario", "Clave de recuperación")
     wizard.recovery_page.confirm.setChecked(True)
     wizard.accept()
+
+
+def test_home_area_and_its_dialogs_are_spanish(qtbot, open_app, spanish_app, vault_dir, msgboxes):
+    from dmi_desktop.services.follow_up import FollowUpSettings
+    from dmi_desktop.services.meetings import MeetingDetail
+    from dmi_desktop.ui.meeting_summary_dialog import MeetingSummaryDialog
+    from dmi_desktop.ui.settings_dialog import SettingsDialog
+
+    shell = open_app()
+    window = shell.window
+    home = window.area_widgets["home"]
+    window.show_area("home")
+    assert shell.worker.wait_idle(10_000) and home.snapshot is not None
+    texts = visible_texts(window)
+    home.line_buttons["home.follow_up"][2].click()  # recent changes: the list says what it shows
+    assert shell.worker.wait_idle(10_000)
+    texts += visible_texts(window)
+    session = shell.ctx.session
+    meeting = session.meetings.add({"kind": "call-in", "title": "Citación", "starts_at": "2030-03-11 10:00"}).meeting
+    summary = MeetingSummaryDialog(MeetingDetail(meeting, None, []), window)
+    settings = SettingsDialog(shell.settings, window, follow_up=FollowUpSettings(), can_edit_follow_up=False)
+    texts += visible_texts(summary) + visible_texts(settings)
+    expected = ("Inicio", "Participantes por estado", "Seguimiento", "Casos en reserva", "Quitar este filtro")
+    assert_spanish(
+        texts,
+        *expected,
+        "Próximas reuniones de notificación (invitados)",
+        "Solo los coordinadores cambian estos plazos.",
+    )
+
+
+def test_first_steps_and_vault_in_use_are_spanish(qtbot, spanish_app, vault_dir):
+    shell = spanish_app()
+    dialog = shell.show_unlock(vault_dir)
+    dialog.user_combo.setCurrentText(COORDINATOR)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+    home = shell.window.area_widgets["home"]
+    assert shell.worker.wait_idle(10_000)
+    texts = visible_texts(shell.window)
+    other = spanish_app()
+    box = other.show_unlock(vault_dir)  # the vault is open in the first window
+    texts += visible_texts(box)
+    assert home.pages.currentWidget() is home.first_steps
+    assert_spanish(texts, "Importar una lista…", "Abrir la demostración", "&Reintentar")

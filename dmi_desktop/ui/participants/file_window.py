@@ -10,14 +10,15 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from dmi_desktop.domain.errors import NotFound, ValidationError
 from dmi_desktop.domain.models import HistoryEvent, ParticipantFile
 from dmi_desktop.domain.roles import can_handle_banked_case, can_see_restricted, can_write
 from dmi_desktop.services.changes import Changes
+from dmi_desktop.ui.actions import WindowShortcut, bind_shortcut, declare_shortcut
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.participants.banked_case_tab import BankedCaseTab
 from dmi_desktop.ui.participants.checkins_tab import CheckInsTab
@@ -36,6 +37,13 @@ if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+SAVE_SHORTCUT = declare_shortcut(
+    WindowShortcut(
+        "participant_file.save",
+        lambda: QCoreApplication.translate("ParticipantFileWindow", "Save the participant file"),
+        QKeySequence.StandardKey.Save,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ class ParticipantFileWindow(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=lambda: self.save())
+        bind_shortcut(SAVE_SHORTCUT.shortcut_id, self, lambda: self.save())
         self.identity.form.edited.connect(self._update_dirty)
         if self.banked is not None:
             self.banked.form.edited.connect(self._update_dirty)

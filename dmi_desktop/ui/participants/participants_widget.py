@@ -39,6 +39,7 @@ from dmi_desktop.ui.models.participant_table_model import (
     ParticipantTableModel,
 )
 from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
+from dmi_desktop.ui.participants.follow_up_note import FOLLOW_UP_FIELDS, NO_FOLLOW_UP, FollowUpNote
 from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
 
 if TYPE_CHECKING:
@@ -92,8 +93,11 @@ class ParticipantsWidget(QWidget):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.sector_filter, 1)
         filters.addWidget(self.count_label)
+        self.follow_up_note = FollowUpNote(self)
+        self.follow_up_note.cleared.connect(self.clear_follow_up)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.follow_up_note)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -186,6 +190,39 @@ class ParticipantsWidget(QWidget):
         if not self._ctx.session.is_open:
             return  # locked: unlocking runs the query the box holds then
         self.model.set_query(self.current_query())
+
+    def show_query(self, query: ParticipantQuery, description: str = "") -> None:
+        """Show the list as ``query`` filters it (a home line): the boxes take its search, status and sector,
+        its follow-up filters stay on until cleared, and the status bar says what is filtered."""
+        self._debounce.stop()
+        for box in (self.search, self.status_filter, self.sector_filter):
+            box.blockSignals(True)
+        self.search.setText(query.search)
+        status = query.status[0].value if len(query.status) == 1 else ""
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+        if query.sector and self.sector_filter.findData(query.sector) < 0:
+            self.sector_filter.addItem(query.sector, query.sector)
+        self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(query.sector)))
+        for box in (self.search, self.status_filter, self.sector_filter):
+            box.blockSignals(False)
+        follow_up = {name: getattr(query, name) for name in FOLLOW_UP_FIELDS}
+        has_follow_up = any(getattr(query, name) != getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS)
+        self.follow_up_note.show_description(description if has_follow_up else "")
+        if description:
+            bar = getattr(self.window(), "statusBar", None)
+            if callable(bar):
+                bar().showMessage(self.tr("Filtered: {what}").format(what=description))
+        self._debounce.stop()
+        self.model.set_query(replace(self.current_query(), **follow_up))
+
+    def clear_follow_up(self) -> None:
+        """Drop a home line's follow-up filter (the search box and filters stay as they are)."""
+        cleared = {name: getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS}
+        self.follow_up_note.show_description("")
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().clearMessage()
+        self.model.set_query(replace(self.current_query(), **cleared))
 
     def _search_now(self) -> None:
         if self._debounce.isActive():

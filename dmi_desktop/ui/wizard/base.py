@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWizardPage
+from PySide6.QtWidgets import QLabel, QWizardPage
 
 
 class TranslatedPage(QWizardPage):
@@ -17,3 +17,18 @@ class TranslatedPage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every visible text (override)."""
+
+    def missing_label(self) -> QLabel:
+        """The line under a page's form that says what is still missing while Next is disabled."""
+        label = QLabel(self)
+        label.setObjectName("missing")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #8a5a00;")
+        label.hide()
+        return label
+
+    @staticmethod
+    def show_missing(label: QLabel, text: str) -> None:
+        """Say what is missing ("" hides the line)."""
+        label.setText(text)
+        label.setVisible(bool(text))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression
@@ -29,6 +32,22 @@ def suggest_device_code() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(3))
 
 
+# Small words of Spanish names that initials leave out ("Municipalidad de Las Condes" -> MLC).
+_LINKING_WORDS = frozenset({"de", "del", "y", "e", "en", "a", "al", "para", "por"})
+
+
+def code_from_organisation(name: str) -> str:
+    """The organisation's initials as a device code (2 to 6 characters; a digit added when one letter is all
+    there is); "" when the name gives nothing usable (the random suggestion stays)."""
+    folded = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", plain) if w and w.lower() not in _LINKING_WORDS]
+    initials = "".join(w[0] for w in words).upper()[:6]
+    if len(initials) == 1:
+        initials += "1"
+    return initials if valid_code(initials) else ""
+
+
 def valid_code(code: str) -> bool:
     """2–6 upper-case letters or digits."""
     return 2 <= len(code) <= 6 and code.isascii() and code.isalnum() and code == code.upper()
@@ -37,8 +56,12 @@ def valid_code(code: str) -> bool:
 class DevicePage(TranslatedPage):
     """Device code (suggested at random, editable) and vault folder (default shown, changeable)."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, folder: Path, parent: QWidget | None = None, *, organisation: Callable[[], str] = lambda: ""
+    ) -> None:
         super().__init__(parent)
+        self._organisation = organisation  # the name typed on the previous page, read when this page opens
+        self._code_edited = False  # the user's own code is never replaced by a suggestion
         self.code = QLineEdit(suggest_device_code(), self)
         self.code.setObjectName("device_code")
         self.code.setMaxLength(6)
@@ -52,13 +75,14 @@ class DevicePage(TranslatedPage):
         self.example.setObjectName("case_example")
         self.folder = QLineEdit(str(folder), self)
         self.folder.setObjectName("vault_folder")
-        self.folder.textChanged.connect(self.completeChanged)
+        self.folder.textChanged.connect(lambda _text: self._update_missing())
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._choose_folder)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()
+        self.missing = self.missing_label()
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
@@ -75,6 +99,7 @@ class DevicePage(TranslatedPage):
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.missing)
         layout.addStretch(1)
         self.retranslate()
 
@@ -85,7 +110,8 @@ class DevicePage(TranslatedPage):
         self.explain.setText(
             self.tr(
                 "Every case number created on this computer starts with its device code, so records made on "
-                "different laptops never clash. Use 2 to 6 letters or digits; the suggestion is fine."
+                "different laptops never clash. Use 2 to 6 letters or digits; the suggestion comes from the "
+                "organisation's initials: add a digit (MLC2) if another laptop of the programme already uses it."
             )
         )
         self.code_label.setText(self.tr("&Device code:"))
@@ -93,7 +119,14 @@ class DevicePage(TranslatedPage):
         self.browse.setText(self.tr("&Browse…"))
         self._update_example()
 
+    def initializePage(self) -> None:
+        """Suggest the organisation's initials as the code, unless the user typed one."""
+        suggestion = code_from_organisation(self._organisation())
+        if suggestion and not self._code_edited:
+            self.code.setText(suggestion)
+
     def _upper(self, text: str) -> None:
+        self._code_edited = True
         if text != text.upper():
             position = self.code.cursorPosition()
             self.code.setText(text.upper())
@@ -102,6 +135,16 @@ class DevicePage(TranslatedPage):
     def _update_example(self) -> None:
         code = self.code.text() or "…"
         self.example.setText(self.tr("Case numbers will look like {example}").format(example=f"{code}-2026-00001"))
+        self._update_missing()
+
+    def _update_missing(self) -> None:
+        if not valid_code(self.code.text()):
+            missing = self.tr("To continue, the device code needs 2 to 6 letters or digits.")
+        elif not self.folder.text().strip():
+            missing = self.tr("To continue, choose the folder for the vault.")
+        else:
+            missing = ""
+        self.show_missing(self.missing, missing)
         self.completeChanged.emit()
 
     def _choose_folder(self) -> None:

@@ -17,7 +17,8 @@ class OrganisationPage(TranslatedPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = OrganisationForm(self)
-        self.form.changed.connect(self.completeChanged)
+        self.form.changed.connect(self._changed)
+        self.missing = self.missing_label()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -25,6 +26,7 @@ class OrganisationPage(TranslatedPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
+        layout.addWidget(self.missing)
         layout.addStretch(1)
         self.retranslate()
 
@@ -32,6 +34,12 @@ class OrganisationPage(TranslatedPage):
         """Set the texts in the current language."""
         self.setTitle(self.tr("Organisation and letterhead"))
         self.setSubTitle(self.tr("These details head the letters and sheets you print. You can change them later."))
+        self._changed()
+
+    def _changed(self) -> None:
+        missing = "" if self.form.is_complete() else self.tr("To continue, type the organisation's name.")
+        self.show_missing(self.missing, missing)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         """Next is enabled once the organisation has a name."""

@@ -75,10 +75,12 @@ class UserPage(TranslatedPage):
         if not self.name.text().strip():
             problem = self.tr("Type your name.")
         elif not self.passphrase.text():
-            problem = ""
+            problem = self.tr("To continue, choose a passphrase.")
         elif not strength.acceptable:
             problem = self.tr("This passphrase is too weak; make it longer to continue.")
-        elif self.repeat.text() and self.repeat.text() != self.passphrase.text():
+        elif not self.repeat.text():
+            problem = self.tr("To continue, type the passphrase again under Repeat.")
+        elif self.repeat.text() != self.passphrase.text():
             problem = self.tr("The two passphrases do not match.")
         self.message.setText(problem)
         self.message.setVisible(bool(problem))

@@ -52,7 +52,9 @@ class FirstRunWizard(QWizard):
         self.setMinimumSize(680, 560)
         self.language_page = LanguagePage(language, set_language, self)
         self.organisation_page = OrganisationPage(self)
-        self.device_page = DevicePage(folder, self)
+        self.device_page = DevicePage(
+            folder, self, organisation=lambda: self.organisation_page.form.organisation.text()
+        )
         self.user_page = UserPage(lambda: [self.organisation_page.form.organisation.text()], self)
         self.recovery_page = RecoveryPage(worker, self._creation_task, self._sheet_details, self)
         for page in (
