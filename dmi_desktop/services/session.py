@@ -89,6 +89,7 @@ class Session:
         from dmi_desktop.services.meeting_invitations import InvitationService
         from dmi_desktop.services.meetings import MeetingService
         from dmi_desktop.services.participants import ParticipantService
+        from dmi_desktop.services.saved_views import SavedViewService
         from dmi_desktop.services.users import UserService
 
         self.participants = ParticipantService(self)
@@ -97,6 +98,7 @@ class Session:
         self.contacts = ContactService(self)
         self.meetings = MeetingService(self)
         self.invitations = InvitationService(self)
+        self.saved_views = SavedViewService(self)
 
     # -- opening ---------------------------------------------------------------------------
 
