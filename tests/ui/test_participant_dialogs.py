@@ -154,8 +154,13 @@ def test_status_dialog_offers_only_legal_states_and_requires_a_reason(qtbot):
     qtbot.keyClicks(dialog.reason, "   ")
     assert not dialog.ok_button.isEnabled()  # blanks are not a reason
     qtbot.keyClicks(dialog.reason, "Revisado con el fiscal")
-    assert dialog.ok_button.isEnabled()
+    assert dialog.target.currentIndex() == -1  # nothing preselected: Enter must not apply the first state
+    assert dialog.target.currentText() == "" and dialog.target.placeholderText()
+    assert not dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
     dialog.target.setCurrentIndex(dialog.target.findData(Status.DROPPED.value))
+    assert dialog.ok_button.isEnabled()
     assert dialog.change().target is Status.DROPPED
     assert dialog.change().reason == "Revisado con el fiscal"
 
