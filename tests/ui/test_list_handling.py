@@ -366,3 +366,22 @@ def test_a_refused_view_name_is_told_in_one_line(make_ctx, qtbot, monkeypatch, b
     area.views.save_view()
     settle(area.ctx)
     assert boxes["warning"] == ["The view needs a name"] or boxes["warning"] == ["La vista necesita un nombre"]
+
+
+def test_the_main_windows_status_bar_shows_the_remark(make_ctx, sample_rows, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    ctx = make_ctx()
+    ctx.session.participants.create_many(sample_rows())
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = ParticipantsWidget(ctx)
+    window.setCentralWidget(area)
+    window.show()
+    area.sector_filter.addItem("Apoquindo", "Apoquindo")
+    area.sector_filter.setCurrentIndex(area.sector_filter.findData("Apoquindo"))
+    settle(ctx)
+    _create_through_the_dialog(area, qtbot)
+    qtbot.waitUntil(lambda: "current filters hide it" in window.statusBar().currentMessage(), timeout=5000)
+    for file_window in list(area.windows.values()):
+        file_window.close()

@@ -119,6 +119,7 @@ class ParticipantsWidget(QWidget):
         ):
             QWidget.setTabOrder(first, second)
         self.search.installEventFilter(self)
+        self.notice.connect(self._show_notice)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -303,6 +304,11 @@ class ParticipantsWidget(QWidget):
         else:
             text = self.tr("{count} participants").format(count=thousands(n))
         self.count_label.setText(text)
+
+    def _show_notice(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)  # the main window's; a bare widget (tests) has none
+        if callable(bar):
+            bar().showMessage(text, 10_000)
 
     def _update_empty(self) -> None:
         if self.model.rowCount() == 0:
