@@ -42,6 +42,8 @@ PARTICIPANTS = _entity(
         Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
         _text("address", "Dirección", "Address", squeeze=True),
         _text("sector", "Sector", "Sector", squeeze=True),
+        # The staff user who handles the file ("mis casos"); the app fills in the creating user (schema 7).
+        _text("caseworker", "Responsable", "Caseworker", squeeze=True),
         Field(
             "status",
             Kind.STATUS,

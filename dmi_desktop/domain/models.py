@@ -44,6 +44,7 @@ class Participant(Record):
     phone: str = ""
     address: str = ""
     sector: str = ""
+    caseworker: str = ""  # the user who handles the file (schema 7)
     status: Status = Status.IDENTIFIED
     has_photo: bool = False
 

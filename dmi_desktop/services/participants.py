@@ -183,6 +183,8 @@ class ParticipantService(BulkWrites):
         """Validate and insert a participant (status starts at "identificado" unless an initial one is given)."""
         self.session.require_write("crear participantes")
         values = clean_participant_fields(fields, today=today or date.today())
+        # A file created here is handled by whoever created it unless they named someone (imports leave it).
+        values["caseworker"] = values.get("caseworker") or self.session.user
         refuse_new_statuses(self.session.role, [values])
         with self.session.write("crear participantes"):
             self._check_rut_free(values.get("rut", ""), None)

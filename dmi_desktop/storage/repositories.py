@@ -116,6 +116,7 @@ class ParticipantQuery:
     search: str = ""
     status: tuple[Status, ...] = ()
     sector: str = ""
+    caseworker: str = ""  # exact match: the user who handles the file ("mis casos")
     sort: str = "name"
     descending: bool = False
 
@@ -133,6 +134,9 @@ class ParticipantQuery:
         if self.sector:
             clauses.append("p.sector = ?")
             params.append(self.sector)
+        if self.caseworker:
+            clauses.append("p.caseworker = ?")
+            params.append(self.caseworker)
         return " AND ".join(clauses), params
 
     def order(self) -> str:
@@ -340,7 +344,7 @@ class ParticipantRepository:
         """How many participants match; ``capped``: a search stops counting past SEARCH_COUNT_CAP (cap + 1)."""
         match = fts_query(query.search) if query.search.strip() else ""
         limit = SEARCH_COUNT_CAP + 1 if capped else -1  # LIMIT -1: no limit
-        if match and not query.status and not query.sector:
+        if match and not query.status and not query.sector and not query.caseworker:
             # The FTS index holds exactly the live participants (see its triggers): counting there avoids
             # fetching (and decrypting) every matching row, 100x faster for a common first name.
             return self._fts_matches(match, limit)

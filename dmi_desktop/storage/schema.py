@@ -15,6 +15,7 @@ from dmi_desktop.storage.migrations import v003_audit_history_identity as _v3
 from dmi_desktop.storage.migrations import v004_sort_indexes as _v4
 from dmi_desktop.storage.migrations import v005_smaller_vault as _v5
 from dmi_desktop.storage.migrations import v006_meetings as _v6
+from dmi_desktop.storage.migrations import v007_caseworker_search as _v7
 from dmi_desktop.storage.tables import SYNCABLE_TABLES
 
 Migration = tuple[int, str, Callable[[Database], None]]
@@ -35,6 +36,7 @@ MIGRATIONS: list[Migration] = [
     (4, _v4.NAME, _statements(_v4.STATEMENTS)),
     (5, _v5.NAME, _statements(_v5.STATEMENTS)),
     (6, _v6.NAME, _statements(_v6.STATEMENTS)),
+    (7, _v7.NAME, _statements(_v7.STATEMENTS)),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -148,6 +148,9 @@ def test_every_participant_is_there_with_the_same_fields(upgraded):
     for person in expected["participants"]:
         assert now[person["id"]] == person
         assert svc.get(person["case_no"]).id == person["id"]  # case numbers still resolve
+    # Schema 7 added who handles each file: nobody for every file written before it (not the user opening it).
+    assert {p.caseworker for p in svc.list(query)} == {""}
+    assert svc.count(ParticipantQuery(caseworker=COORDINATOR)) == 0
 
 
 def test_users_roles_passphrases_and_the_recovery_key_still_open_it(fixture_copy):

@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE
 KEY = bytes(range(32))
 
 # Pinned on purpose: a new migration must update these (and come with a fixture of the old version).
-LATEST = 6
+LATEST = 7
 TABLES = [
     "audit_entries",
     "audit_heads",
@@ -48,6 +48,7 @@ FROZEN_SQL = {
     4: "89e02df177a2adf2ec41439355495010baf9268c681bfeae177bee3cb0ab13cf",
     5: "6cc258f5e95618b0ba9448ad501d410c9b0c72e4897a514deaef2f014035446c",
     6: "0c12ade243aa55c3ae4216f685a379065869c8a43f0be74956cbe66e225fa3de",
+    7: "5e1c0802808f3f84ca5c9629619250cfaddbadc53f9df5119bbf6371862e47bc",
 }
 
 
@@ -83,6 +84,7 @@ def test_released_migrations_are_frozen():
         v004_sort_indexes,
         v005_smaller_vault,
         v006_meetings,
+        v007_caseworker_search,
     )
 
     modules = (
@@ -91,6 +93,7 @@ def test_released_migrations_are_frozen():
         (4, v004_sort_indexes),
         (5, v005_smaller_vault),
         (6, v006_meetings),
+        (7, v007_caseworker_search),
     )
     for version, module in modules:
         text = "\n;\n".join(module.STATEMENTS)
@@ -225,7 +228,7 @@ def test_migration_5_keeps_the_newest_row_stamp_as_the_clock_and_shortens_origin
             " VALUES ('c1', ?, ?, ?, 'p1', '2026-11-30')",
             (newest, newest, device),
         )
-        assert apply_migrations(db) == [5, 6]
+        assert apply_migrations(db) == [5, 6, 7]
         assert db.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()[0] == newest
         for table in ("participants", "checkins"):
             assert db.execute(f"SELECT origin FROM {table}").fetchone()[0] == "0c78c7ac9bc5"
