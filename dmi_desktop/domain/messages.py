@@ -224,6 +224,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "no se pueden guardar más de {count} vistas: elimine alguna primero",
         "en": "no more than {count} views can be saved: delete one first",
     },
+    # -- home page and follow-up intervals (branch home) --
+    "follow_up_days_range": {
+        "es": "plazo no válido: {value} (use un número de días entre 1 y {maximum})",
+        "en": "invalid interval: {value} (use a number of days from 1 to {maximum})",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
@@ -248,6 +253,7 @@ ACTIONS: dict[str, str] = {
     "gestionar lugares y contactos": "manage venues and contacts",
     "registrar asistencia": "record attendance",
     "cambiar el horario de reuniones": "change meeting hours",
+    "cambiar los plazos de seguimiento": "change the follow-up intervals",
 }
 
 

@@ -22,6 +22,7 @@ from dmi_desktop.domain.status import Status
 from dmi_desktop.storage.driver import Database
 from dmi_desktop.storage.fts import fts_query
 from dmi_desktop.storage.guard import translate, translate_methods
+from dmi_desktop.storage.list_filters import follow_up_clauses, has_follow_up
 from dmi_desktop.storage.records import SYNC_FIELDS, data_fields, from_row, stamp_new, stamp_update, to_column
 from dmi_desktop.storage.vault import Vault
 
@@ -119,6 +120,11 @@ class ParticipantQuery:
     caseworker: str = ""  # exact match: the user who handles the file ("mis casos")
     sort: str = "name"
     descending: bool = False
+    # Follow-up filters (home lines): intervals are vault settings, see storage/list_filters.py.
+    checkin_overdue: bool = False
+    referral_waiting: bool = False
+    ids: tuple[str, ...] | None = None  # an explicit set computed by a service; None: no such filter
+    changed_since: str = ""  # an HLC stamp or a date (AAAA-MM-DD)
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL WHERE clause and parameters."""
@@ -137,6 +143,7 @@ class ParticipantQuery:
         if self.caseworker:
             clauses.append("p.caseworker = ?")
             params.append(self.caseworker)
+        follow_up_clauses(self, clauses, params)
         return " AND ".join(clauses), params
 
     def order(self) -> str:
@@ -344,7 +351,7 @@ class ParticipantRepository:
         """How many participants match; ``capped``: a search stops counting past SEARCH_COUNT_CAP (cap + 1)."""
         match = fts_query(query.search) if query.search.strip() else ""
         limit = SEARCH_COUNT_CAP + 1 if capped else -1  # LIMIT -1: no limit
-        if match and not query.status and not query.sector and not query.caseworker:
+        if match and not query.status and not query.sector and not query.caseworker and not has_follow_up(query):
             # The FTS index holds exactly the live participants (see its triggers): counting there avoids
             # fetching (and decrypting) every matching row, 100x faster for a common first name.
             return self._fts_matches(match, limit)
