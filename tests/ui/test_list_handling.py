@@ -385,3 +385,28 @@ def test_the_main_windows_status_bar_shows_the_remark(make_ctx, sample_rows, qtb
     qtbot.waitUntil(lambda: "current filters hide it" in window.statusBar().currentMessage(), timeout=5000)
     for file_window in list(area.windows.values()):
         file_window.close()
+
+
+def test_built_in_views_my_cases_and_overdue_check_ins(make_ctx, sample_rows, qtbot):
+    staff_ctx = make_ctx(STAFF)
+    for row in sample_rows()[:2]:
+        staff_ctx.session.participants.create(row)  # handled by the staff member who created them
+    ctx = make_ctx()
+    for row in sample_rows()[2:]:
+        ctx.session.participants.create(row)  # handled by the coordinator
+    area = _area(ctx, qtbot)
+    assert area.model.rowCount() == 5
+    area.views.rebuild()
+    texts = _menu_texts(area.views.views_menu)
+    assert "mis casos" in texts and "controles atrasados" in texts
+    _action(area.views.views_menu, "mis casos").trigger()
+    settle(ctx)
+    assert set(column(area.model, ctx, COL_NAME)) == {"Juan Muñoz Díaz", "Camila Fuentes Vera", "Pedro Josefino Araya"}
+    _action(area.views.views_menu, "controles atrasados").trigger()
+    settle(ctx)
+    assert area.model.query.checkin_overdue and area.model.query.caseworker == ""
+    assert area.model.rowCount() == 0  # nobody is in monitoring
+    assert area.empty.isVisible() and area.empty.clear_button.isVisible()
+    area.empty.clear_button.click()
+    settle(ctx)
+    assert area.model.rowCount() == 5 and not area.model.query.checkin_overdue
