@@ -1260,6 +1260,10 @@
         <source>The file is not an image this program can read.</source>
         <translation>El archivo no es una imagen que este programa pueda leer.</translation>
     </message>
+    <message>
+        <source>Remove this participant's photo? It cannot be recovered afterwards.</source>
+        <translation>¿Quitar la foto de este participante? Después no se puede recuperar.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
