@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
@@ -208,3 +209,20 @@ def test_every_date_field_fits_its_placeholder_and_a_full_date(make_ctx, qtbot):
         text_room = edit.width() - edit.height()  # the clear button takes about a square at the right
         assert text_room >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         assert text_room >= edit.fontMetrics().horizontalAdvance("00-00-0000")
+
+
+def test_the_new_participant_dialog_has_no_empty_bands(make_ctx, qtbot):
+    ctx = make_ctx()
+    dialog = NewParticipantDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    gap = dialog.layout().spacing() + 2
+    intro, form, buttons = dialog.intro.geometry(), dialog.form.geometry(), dialog.buttons.geometry()
+    assert form.top() - intro.bottom() <= gap  # the form follows the introduction
+    assert buttons.top() - form.bottom() <= gap  # and the buttons follow the form
+    assert dialog.height() <= dialog.layout().totalHeightForWidth(dialog.width()) + 2  # no spare height to spread
+    tops = sorted({e.mapTo(dialog, e.rect().topLeft()).y() for e in dialog.form.editors.values()})
+    pitches = {b - a for a, b in pairwise(tops)}
+    assert max(pitches) - min(pitches) <= 2  # rows evenly spaced: no band between two of them
