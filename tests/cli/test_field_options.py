@@ -23,6 +23,7 @@ CONTRACT_OPTIONS = {
     "--phone",
     "--address",
     "--sex",
+    "--caseworker",  # schema 7: who handles the file (the creating user when not given)
 }
 
 

@@ -39,7 +39,7 @@ def test_every_write_is_in_the_history_with_who_and_what(busy):
     assert status.before == {"status": "identified"}
     assert status.after == {"status": "under_review", "reason": "revisión con Fiscalía"}
     # A creation names the fields it set; the values are the file itself, not copied into the audit.
-    assert set(history[-1].fields) == {"nombres", "apellido_paterno", "rut"} and history[-1].after is None
+    assert set(history[-1].fields) == {"nombres", "apellido_paterno", "rut", "caseworker"} and history[-1].after is None
 
 
 def test_the_status_reason_is_data_in_the_file_not_only_in_the_audit(busy):

@@ -87,6 +87,9 @@ class ParticipantsWidget(QWidget):
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in Status:
             self.status_filter.addItem(label(status), status.value)
+        # The filters may narrow to a few letters each: the Views button must not make the window wider.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(10)
         self.sector_filter = QComboBox(self)
         self.sector_filter.setMinimumContentsLength(14)
         self.sector_filter.addItem(self.tr("All sectors"), "")  # the sectors in use follow from the worker
