@@ -215,6 +215,7 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     follow_up = FollowUpService(shell.ctx.session).settings()
     camera.shoot(SettingsDialog(shell.settings, window, follow_up=follow_up, can_edit_follow_up=True), "17-settings")
     shoot_key_dialogs(camera, shell, window)
+    shoot_list_handling(camera, shell, window)
 
     shell.lock.lock()
     wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
@@ -276,6 +277,56 @@ def shoot_home(camera: Camera, shell, window: QWidget) -> None:
     window.area_widgets["participants"].clear_follow_up()
     wait_until(lambda: not shell.worker.busy)
     window.resize(MAIN_SIZE)
+
+
+def shoot_list_handling(camera: Camera, shell, window: QWidget, size: QSize = MAIN_SIZE) -> None:
+    """The list's row and header menus, the views menu, an empty result, and the new-participant dialog."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QMenu
+
+    from dmi_desktop.ui.participants import list_menus
+
+    area = window.area_widgets["participants"]
+    window.resize(size)
+    window.show()
+    wait_until(lambda: area.model.rowCount() > 0 and area.model.participant_id(3) != "")
+
+    def with_menu(menu: QMenu, at: QPoint, name: str) -> None:
+        # A popup is a window of its own: paint it over the main window where it opened.
+        menu.popup(window.mapToGlobal(at))
+        settle()
+        picture = window.grab()
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+        painter.end()
+        path = camera.out / f"{name}.png"
+        if not picture.save(str(path), "PNG"):
+            raise OSError(f"cannot write {path}")
+        camera.saved.append(path)
+        menu.close()
+
+    index = area.model.index(3, 1)
+    at = area.table.viewport().mapTo(window, area.table.visualRect(index).center())
+    area.table.setCurrentIndex(index)
+    with_menu(list_menus.row_menu(area, area.model.row_at(3)), at, "40-list-row-menu")
+    header = area.table.horizontalHeader()
+    section = header.sectionViewportPosition(4) + 20
+    with_menu(list_menus.header_menu(area, 4), header.mapTo(window, QPoint(section, 10)), "41-list-header-menu")
+    area.views.rebuild()
+    with_menu(area.views.views_menu, area.views.mapTo(window, QPoint(0, area.views.height())), "42-list-views-menu")
+    area.search.setText("zzzz")
+    wait_until(lambda: area.model.rowCount() == 0 and area.empty.isVisible())
+    camera.shoot(window, "43-list-empty-result", size)
+    area.clear_filters()
+    dialog = area.new_participant()
+    if dialog is not None:
+        camera.shoot(dialog, "44-new-participant")
+        dialog.form.editors["rut"].setText("12.345.678-9")
+        dialog.form.show_all_errors()
+        camera.shoot(dialog, "45-new-participant-errors")
+        dialog.form.load(None)
+        dialog.reject()
 
 
 def main(argv: list[str]) -> int:

@@ -208,6 +208,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "horario no válido: {reason}",
         "en": "invalid working hours: {reason}",
     },
+    # Saved views of the participants list (services/saved_views.py).
+    "view_name_empty": {"es": "la vista necesita un nombre", "en": "the view needs a name"},
+    "view_name_long": {
+        "es": "el nombre de la vista es demasiado largo (máximo {max} caracteres)",
+        "en": "the view's name is too long (at most {max} characters)",
+    },
+    "view_name_control": {
+        "es": "el nombre de la vista tiene caracteres no permitidos",
+        "en": "the view's name has characters that are not allowed",
+    },
+    "view_name_taken": {"es": "ya existe una vista llamada «{name}»", "en": "a view called “{name}” already exists"},
+    "view_not_found": {"es": "no existe una vista llamada «{name}»", "en": "there is no view called “{name}”"},
+    "view_too_many": {
+        "es": "no se pueden guardar más de {count} vistas: elimine alguna primero",
+        "en": "no more than {count} views can be saved: delete one first",
+    },
     # -- home page and follow-up intervals (branch home) --
     "follow_up_days_range": {
         "es": "plazo no válido: {value} (use un número de días entre 1 y {maximum})",

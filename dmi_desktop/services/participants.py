@@ -58,6 +58,10 @@ class ParticipantService(BulkWrites):
         """Participants matching the list query; ``capped``: a search stops counting at SEARCH_COUNT_CAP + 1."""
         return self.repo.count(query, capped=capped)
 
+    def includes(self, query: ParticipantQuery, participant_id: str) -> bool:
+        """Whether the list ``query`` shows this participant (a new file hidden by the filters is not)."""
+        return self.repo.includes(query, participant_id)
+
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
         """One page of the list."""
         return self.repo.rows(query, offset, limit)

@@ -89,6 +89,7 @@ class Session:
         from dmi_desktop.services.meeting_invitations import InvitationService
         from dmi_desktop.services.meetings import MeetingService
         from dmi_desktop.services.participants import ParticipantService
+        from dmi_desktop.services.saved_views import SavedViewService
         from dmi_desktop.services.users import UserService
 
         self.participants = ParticipantService(self)
@@ -97,6 +98,7 @@ class Session:
         self.contacts = ContactService(self)
         self.meetings = MeetingService(self)
         self.invitations = InvitationService(self)
+        self.saved_views = SavedViewService(self)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -192,11 +194,18 @@ class Session:
 
         Views must reach services through ``session.participants`` etc. each time, never keep old ones.
         """
-        vault = Vault.unlock(self.folder, passphrase, self.user, installation_record())
+        self._reopened(Vault.unlock(self.folder, passphrase, self.user, installation_record()), "vault.unlock")
+
+    def reopen_with_recovery(self, recovery_key: str) -> None:
+        """As :meth:`reopen`, with the recovery key (the lock screen's "forgot your passphrase?")."""
+        vault = Vault.unlock_with_recovery(self.folder, recovery_key, self.user, installation_record())
+        self._reopened(vault, "vault.recovery_unlock")
+
+    def _reopened(self, vault: Vault, action: str) -> None:
         self.vault = vault
         self.notices = list(vault.notices)
         try:
-            self._record_access("vault.unlock")
+            self._record_access(action)
         except BaseException:
             vault.close()
             raise

@@ -373,6 +373,12 @@ class ParticipantRepository:
             return int(self.rdb.execute(sql, [*params, limit]).fetchone()[0])
         return int(self.rdb.execute(f"SELECT count(*) FROM participants p WHERE {where}", params).fetchone()[0])
 
+    def includes(self, query: ParticipantQuery, participant_id: str) -> bool:
+        """Whether the list ``query`` describes shows this participant (one indexed lookup by id)."""
+        where, params = query.where()
+        sql = f"SELECT 1 FROM participants p WHERE {where} AND p.id = ?"
+        return self.rdb.execute(sql, [*params, participant_id]).fetchone() is not None
+
     def rows(self, query: ParticipantQuery, offset: int = 0, limit: int = 200) -> list[ParticipantRow]:
         """One page of list rows, already filtered and sorted by SQL."""
         where, params = query.where()

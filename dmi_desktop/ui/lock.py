@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.context import AppContext
 from dmi_desktop.ui.idle import IdleWatcher
 from dmi_desktop.ui.notices import show_notices
@@ -56,6 +57,7 @@ class LockController(QObject):
         self._active: QWidget | None = None
         self.locked = False
         self.notice_box: QMessageBox | None = None
+        self.passphrase_dialog: ChangePassphraseDialog | None = None  # shown after a recovery unlock
 
     def start(self) -> None:
         """Begin watching for idleness."""
@@ -105,7 +107,14 @@ class LockController(QObject):
             session.reopen(passphrase)
             return session
 
-        dialog = UnlockDialog(self._ctx.worker, session.folder, fixed_user=session.user, attempt=reopen)
+        def recover(_user: str, recovery_key: str):  # runs on the worker
+            session.reopen_with_recovery(recovery_key)
+            return session
+
+        # The same "forgot your passphrase?" link as at start-up: whoever forgot it must not have to quit first.
+        dialog = UnlockDialog(
+            self._ctx.worker, session.folder, fixed_user=session.user, attempt=reopen, recover=recover
+        )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.accepted.connect(self._unlocked)
         dialog.rejected.connect(self._quit_from_lock)
@@ -115,6 +124,13 @@ class LockController(QObject):
         dialog.activateWindow()
 
     def _unlocked(self) -> None:
+        if self.dialog is not None and self.dialog.used_recovery and not self._new_passphrase():
+            # No new passphrase: the vault locks again, as after a recovery unlock at start-up.
+            session = self._ctx.session
+            self._ctx.worker.submit(lambda _task: session.lock(), on_error=lambda _exc: None)
+            self._dispose_dialog()
+            self._show_unlock()
+            return
         for cover in self._covers:
             cover.deleteLater()
         for widget in self._hidden:
@@ -128,6 +144,21 @@ class LockController(QObject):
         self.idle.start()
         self.notice_box = show_notices(self._active, self._ctx.session.notices)
         log.info("vault unlocked after a lock")
+
+    def _new_passphrase(self) -> bool:
+        """After a recovery unlock the user sets a new passphrase before seeing anything again."""
+        session = self._ctx.session
+        dialog = ChangePassphraseDialog(
+            self._ctx.worker,
+            user=session.user,
+            change=lambda new: session.users.change_passphrase(new),
+            mandatory=True,
+        )
+        self.passphrase_dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.passphrase_dialog = None
 
     def _quit_from_lock(self) -> None:
         answer = QMessageBox.question(

@@ -288,6 +288,37 @@
     </message>
 </context>
 <context>
+    <name>EmptyResult</name>
+    <message>
+        <source>There are no participants in this vault yet. Add one (Ctrl+N) or import a list.</source>
+        <translation>Aún no hay participantes en esta bóveda. Agregue uno (Ctrl+N) o importe un listado.</translation>
+    </message>
+    <message>
+        <source>No participant matches “{search}”</source>
+        <translation>Ningún participante coincide con «{search}»</translation>
+    </message>
+    <message>
+        <source>No participant</source>
+        <translation>Ningún participante</translation>
+    </message>
+    <message>
+        <source>with status {status}</source>
+        <translation>en estado {status}</translation>
+    </message>
+    <message>
+        <source>in sector {sector}</source>
+        <translation>en el sector {sector}</translation>
+    </message>
+    <message>
+        <source>with the view's other conditions</source>
+        <translation>con las demás condiciones de la vista</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Limpiar filtros</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>An unexpected error occurred; the operation did not finish. Details are in the log.</source>
@@ -1282,6 +1313,37 @@
     </message>
 </context>
 <context>
+    <name>ParticipantListMenus</name>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>&amp;Abrir ficha</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>Cambiar e&amp;stado…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;case number</source>
+        <translation>Copiar N° de &amp;caso</translation>
+    </message>
+    <message>
+        <source>Copy &amp;RUT</source>
+        <translation>Copiar &amp;RUT</translation>
+    </message>
+    <message>
+        <source>Move “{column}” left</source>
+        <translation>Mover «{column}» a la izquierda</translation>
+    </message>
+    <message>
+        <source>Move “{column}” right</source>
+        <translation>Mover «{column}» a la derecha</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Restablecer columnas</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantTableModel</name>
     <message>
         <source>Name</source>
@@ -1358,12 +1420,20 @@
         <translation>Filtrado: {what}</translation>
     </message>
     <message>
+        <source>View “{name}”</source>
+        <translation>Vista «{name}»</translation>
+    </message>
+    <message>
         <source>1 participant</source>
         <translation>1 participante</translation>
     </message>
     <message>
         <source>{count} participants</source>
         <translation>{count} participantes</translation>
+    </message>
+    <message>
+        <source>Case {case_no} was created, but the current filters hide it from the list.</source>
+        <translation>Se creó el caso {case_no}, pero los filtros actuales lo ocultan de la lista.</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1480,10 @@
     <message>
         <source>The file is not an image this program can read.</source>
         <translation>El archivo no es una imagen que este programa pueda leer.</translation>
+    </message>
+    <message>
+        <source>Remove this participant's photo? It cannot be recovered afterwards.</source>
+        <translation>¿Quitar la foto de este participante? Después no se puede recuperar.</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1899,10 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
         <translation>{name} está ahora «{status}». El cambio y su motivo quedan en el historial.</translation>
     </message>
     <message>
+        <source>Choose the new status…</source>
+        <translation>Elija el nuevo estado…</translation>
+    </message>
+    <message>
         <source>Only coordinators can move a file into or out of the banked case.</source>
         <translation>Solo coordinadores pueden mover una ficha hacia o desde el caso en reserva.</translation>
     </message>
@@ -2046,6 +2124,61 @@ Los respaldos que guardó en otros lugares no cambian: elimínelos usted si ya n
     <message>
         <source>Replace the recovery key? The current one will stop opening the vault, which is re-encrypted under a new key. The new recovery key is shown once.</source>
         <translation>¿Reemplazar la clave de recuperación? La actual dejará de abrir la bóveda, que se vuelve a cifrar con una llave nueva. La nueva clave de recuperación se muestra una sola vez.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsButton</name>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Built-in and saved combinations of search, filters and order</source>
+        <translation>Combinaciones de búsqueda, filtros y orden, predefinidas y guardadas</translation>
+    </message>
+    <message>
+        <source>Built-in views</source>
+        <translation>Vistas predefinidas</translation>
+    </message>
+    <message>
+        <source>My views</source>
+        <translation>Mis vistas</translation>
+    </message>
+    <message>
+        <source>(no saved views yet)</source>
+        <translation>(aún no hay vistas guardadas)</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Guardar vista…</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Renombrar vista</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Eliminar vista</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Guardar vista</translation>
+    </message>
+    <message>
+        <source>Name for the current search, filters and order:</source>
+        <translation>Nombre para la búsqueda, los filtros y el orden actuales:</translation>
+    </message>
+    <message>
+        <source>A view called “{name}” already exists. Replace it?</source>
+        <translation>Ya existe una vista llamada «{name}». ¿Reemplazarla?</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nuevo nombre:</translation>
+    </message>
+    <message>
+        <source>Delete the view “{name}”? The participants are not affected.</source>
+        <translation>¿Eliminar la vista «{name}»? Los participantes no se ven afectados.</translation>
     </message>
 </context>
 <context>

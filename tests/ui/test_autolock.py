@@ -136,3 +136,39 @@ def test_keyboard_and_mouse_activity_restart_the_countdown(qtbot, unlocked):
         assert spy.starts > after_key
     finally:
         shell.lock.idle._timer = real
+
+
+def test_the_lock_screen_offers_the_recovery_key_like_the_unlock_screen(qtbot, unlocked, monkeypatch):
+    from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
+
+    shell = unlocked(COORDINATOR)
+    session = shell.ctx.session
+    recovery_key, _rekeyed = session.users.regenerate_recovery()
+    asked: list[bool] = []
+    answers = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
+
+    def exec_(dialog) -> int:
+        asked.append(dialog.windowTitle() != "")
+        return answers.pop(0)
+
+    monkeypatch.setattr(ChangePassphraseDialog, "exec", exec_)
+    shell.lock.lock()
+    qtbot.waitUntil(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible(), timeout=5_000)
+    dialog = shell.lock.dialog
+    assert dialog.recovery_link.isVisible()
+    assert dialog.recovery_link.text() == "¿Olvidó su frase? Usar clave de recuperación"  # as at start-up
+    dialog.recovery_link.click()
+    assert dialog.recovery_mode and dialog.recovery_key.isVisible()
+    dialog.recovery_key.setText(recovery_key)
+    dialog.unlock_button.click()
+    # Declining to set a new passphrase locks again: nothing is shown without one.
+    qtbot.waitUntil(lambda: shell.lock.dialog is not None and shell.lock.dialog is not dialog, timeout=10_000)
+    assert asked == [True] and shell.lock.locked and not shell.window.isVisible()
+    assert shell.worker.wait_idle(5_000) and not session.is_open
+    again = shell.lock.dialog
+    again.recovery_link.click()
+    again.recovery_key.setText(recovery_key)
+    again.unlock_button.click()
+    qtbot.waitUntil(lambda: not shell.lock.locked, timeout=10_000)
+    assert asked == [True, True]
+    assert shell.window.isVisible() and session.is_open

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.participants import ParticipantQuery
@@ -39,7 +40,7 @@ def test_invalid_rut_is_flagged_under_the_field_and_save_stays_disabled(make_ctx
     _type(qtbot, dialog, "rut", "12.345.678-9")  # wrong check digit (the right one is 5)
     box = dialog.form.boxes["rut"]
     assert "dígito verificador" in box.error
-    assert box.message.isVisible() and "dígito verificador" in box.message.text()
+    assert box.message.isVisible() and "dígito verificador" in box.message.full_text
     assert box.editor.property("invalid") is True
     assert not dialog.save_button.isEnabled()
     dialog.save()  # even forced, nothing is written
@@ -73,7 +74,7 @@ def test_a_minor_is_flagged_while_typing_the_birth_date(make_ctx, qtbot):
     _type(qtbot, dialog, "birth_date", born.strftime("%d-%m-%Y"))
     box = dialog.form.boxes["birth_date"]
     assert box.error == ""
-    assert box.message.isVisible() and "16" in box.message.text()
+    assert box.message.isVisible() and "16" in box.message.full_text
 
 
 def test_the_dialog_offers_the_sectors_in_use_once_the_worker_has_read_them(make_ctx, sample_rows, qtbot):
@@ -154,8 +155,13 @@ def test_status_dialog_offers_only_legal_states_and_requires_a_reason(qtbot):
     qtbot.keyClicks(dialog.reason, "   ")
     assert not dialog.ok_button.isEnabled()  # blanks are not a reason
     qtbot.keyClicks(dialog.reason, "Revisado con el fiscal")
-    assert dialog.ok_button.isEnabled()
+    assert dialog.target.currentIndex() == -1  # nothing preselected: Enter must not apply the first state
+    assert dialog.target.currentText() == "" and dialog.target.placeholderText()
+    assert not dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
     dialog.target.setCurrentIndex(dialog.target.findData(Status.DROPPED.value))
+    assert dialog.ok_button.isEnabled()
     assert dialog.change().target is Status.DROPPED
     assert dialog.change().reason == "Revisado con el fiscal"
 
@@ -165,3 +171,58 @@ def test_viewer_cannot_create(make_ctx, qtbot):
     area = ParticipantsWidget(ctx)
     qtbot.addWidget(area)
     assert area.new_participant() is None
+
+
+def test_an_inline_error_appearing_moves_no_field(make_ctx, qtbot):
+    ctx = make_ctx()
+    dialog = NewParticipantDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+
+    def places() -> dict[str, tuple[int, int]]:
+        QApplication.processEvents()
+        return {name: (e.mapTo(dialog, e.rect().topLeft()).y(), e.height()) for name, e in form.editors.items()}
+
+    before, size = places(), dialog.size()
+    _type(qtbot, dialog, "rut", "12.345.678-9")  # a long message: wider than its field
+    _type(qtbot, dialog, "nombres", "")
+    assert form.boxes["rut"].error and form.boxes["nombres"].error
+    assert places() == before and dialog.size() == size
+    message = form.boxes["rut"].message
+    assert message.height() == message.fontMetrics().height() + 2  # one line, never wrapped
+    assert "dígito verificador" in message.full_text and message.toolTip() in ("", message.full_text)
+
+
+def test_every_date_field_fits_its_placeholder_and_a_full_date(make_ctx, qtbot):
+    from dmi_desktop.ui.participants.field_box import DateLineEdit
+
+    ctx = make_ctx()
+    dialog = NewParticipantDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dates = [e for e in dialog.form.editors.values() if isinstance(e, DateLineEdit)]
+    assert dates
+    for edit in dates:
+        text_room = edit.width() - edit.height()  # the clear button takes about a square at the right
+        assert text_room >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert text_room >= edit.fontMetrics().horizontalAdvance("00-00-0000")
+
+
+def test_the_new_participant_dialog_has_no_empty_bands(make_ctx, qtbot):
+    ctx = make_ctx()
+    dialog = NewParticipantDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    gap = dialog.layout().spacing() + 2
+    intro, form, buttons = dialog.intro.geometry(), dialog.form.geometry(), dialog.buttons.geometry()
+    assert form.top() - intro.bottom() <= gap  # the form follows the introduction
+    assert buttons.top() - form.bottom() <= gap  # and the buttons follow the form
+    assert dialog.height() <= dialog.layout().totalHeightForWidth(dialog.width()) + 2  # no spare height to spread
+    tops = sorted({e.mapTo(dialog, e.rect().topLeft()).y() for e in dialog.form.editors.values()})
+    pitches = {b - a for a, b in pairwise(tops)}
+    assert max(pitches) - min(pitches) <= 2  # rows evenly spaced: no band between two of them

@@ -212,7 +212,7 @@ def test_banked_case_edits_are_saved_with_the_window(person, qtbot, open_windows
     assert case is not None and case.ruc == "2300123456-7" and len(case.buy_dates) == 2
 
 
-def test_a_photo_is_shrunk_stored_and_can_be_removed(person, qtbot, open_windows, tmp_path):
+def test_a_photo_is_shrunk_stored_and_can_be_removed_after_asking(person, qtbot, open_windows, tmp_path, boxes):
     ctx, p = person()
     window = _window(ctx, p.id, open_windows)
     photo = window.identity.photo
@@ -227,7 +227,13 @@ def test_a_photo_is_shrunk_stored_and_can_be_removed(person, qtbot, open_windows
     assert stored is not None and stored[:3] == b"\xff\xd8\xff"  # re-encoded as JPEG
     assert max(QImage.fromData(stored).width(), QImage.fromData(stored).height()) == 800
     assert photo.has_photo and photo.clear_button.isEnabled()
-    photo.clear_photo()
+    boxes["answers"].append(QMessageBox.StandardButton.No)
+    assert not photo.clear_photo()  # asked first: "No" keeps the photo
+    ctx.worker.wait_idle()
+    assert ctx.session.participants.photo(p.id) == stored and photo.has_photo
+    assert boxes["question"] == ["Remove this participant's photo? It cannot be recovered afterwards."]
+    boxes["answers"].append(QMessageBox.StandardButton.Yes)
+    assert photo.clear_photo()
     ctx.worker.wait_idle()
     assert ctx.session.participants.photo(p.id) is None
     assert not photo.has_photo

@@ -365,6 +365,32 @@ def test_main_window_and_participants_list_are_spanish(qtbot, open_app):
     assert_spanish(texts, *expected, "0 participantes")
 
 
+def test_list_menus_views_and_empty_result_are_spanish(qtbot, open_app):
+    from PySide6.QtCore import QPoint
+
+    from dmi_desktop.ui.participants import list_menus
+
+    shell = open_app()
+    area = shell.window.area_widgets["participants"]
+    qtbot.waitUntil(lambda: area.model.participant_id(0) != "", timeout=5_000)
+    row_menu = area.show_row_menu(area.model.index(0, 1), QPoint(5, 5))
+    texts = visible_texts(row_menu)
+    row_menu.close()
+    header_menu = list_menus.header_menu(area, 4)
+    texts += visible_texts(header_menu)
+    header_menu.deleteLater()
+    area.views.rebuild()
+    texts += visible_texts(area.views.views_menu) + visible_texts(area.views)
+    for action in area.views.views_menu.actions():
+        if action.menu() is not None:
+            texts += visible_texts(action.menu())
+    area.search.setText("zzzz sin resultados")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 0 and area.empty.isVisible(), timeout=5_000)
+    texts += visible_texts(area.empty)
+    expected = ("Abrir ficha", "Copiar RUT", "Restablecer columnas", "Vistas", "Guardar vista…", "Limpiar filtros")
+    assert_spanish(texts, *expected, "Mis vistas", "Ningún participante coincide con «zzzz sin resultados».")
+
+
 def test_participant_file_and_its_dialogs_are_spanish(qtbot, open_app, msgboxes):
     from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog
 

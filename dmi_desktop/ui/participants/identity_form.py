@@ -55,7 +55,7 @@ class IdentityForm(QWidget):
         left, right = columns()
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         for column, names in ((0, left), (2, right)):
@@ -66,15 +66,16 @@ class IdentityForm(QWidget):
                 text = label_of(spec) + (" *" if spec.required else "")
                 caption = QLabel(text, self)
                 caption.setBuddy(editor)
-                # Captions line up with their editor even when a message below makes the row taller.
                 caption.setMinimumHeight(editor.sizeHint().height())
-                grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(box, row, column + 1, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(caption, 2 * row, column, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(box, 2 * row, column + 1, Qt.AlignmentFlag.AlignTop)
+                # The message line (its height reserved) runs under caption and field: a whole sentence fits.
+                grid.addWidget(box.message, 2 * row + 1, column, 1, 2)
                 self.editors[name] = editor
                 self.boxes[name] = box
         required = QLabel(self.tr("* required"), self)
         required.setStyleSheet("font-style: italic;")
-        grid.addWidget(required, len(left), 0, 1, 4)
+        grid.addWidget(required, 2 * len(left), 0, 1, 4)
 
     def _make_editor(self, spec: Field) -> QWidget:
         name = spec.name

@@ -31,7 +31,9 @@ class NewParticipantDialog(QDialog):
         self.participant: Participant | None = None
         self.setWindowTitle(self.tr("New participant"))
         self.setObjectName("NewParticipantDialog")
-        intro = QLabel(self.tr("The file starts in the status “identified”. Fields marked * are required."), self)
+        self.intro = intro = QLabel(
+            self.tr("The file starts in the status “identified”. Fields marked * are required."), self
+        )
         intro.setWordWrap(True)
         self.form = IdentityForm(self, new=True)
         if ctx.session.is_open:  # the sectors in use are offered once the worker has read them
@@ -47,10 +49,13 @@ class NewParticipantDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
+        layout.addStretch(1)  # a taller window grows below the form, never as bands between its parts
         layout.addWidget(self.buttons)
         self.form.edited.connect(self._update_buttons)
         self._update_buttons()
-        self.resize(760, 380)
+        # As tall as the form needs at this width (its message lines are reserved, so it never has to grow).
+        width = max(760, self.sizeHint().width())
+        self.resize(width, layout.totalHeightForWidth(width))
 
     def _offer_sectors(self, sectors: list[str] | None) -> None:
         if sectors is not None and shiboken6.isValid(self):

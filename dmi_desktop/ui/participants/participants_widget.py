@@ -9,8 +9,9 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,14 +19,17 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
 from dmi_desktop.services.participants import SEARCH_COUNT_CAP, ParticipantQuery
+from dmi_desktop.services.saved_views import SavedView
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.models.participant_table_model import (
     COL_ALIAS,
@@ -38,9 +42,14 @@ from dmi_desktop.ui.models.participant_table_model import (
     COLUMN_FOR_SORT,
     ParticipantTableModel,
 )
+from dmi_desktop.ui.participants import list_menus
+from dmi_desktop.ui.participants.empty_result import EmptyResult
 from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
 from dmi_desktop.ui.participants.follow_up_note import FOLLOW_UP_FIELDS, NO_FOLLOW_UP, FollowUpNote
+from dmi_desktop.ui.participants.list_columns import ListColumns, user_key
 from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
+from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog, start_status_change
+from dmi_desktop.ui.participants.views_menu import ViewsButton
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
@@ -62,6 +71,8 @@ def thousands(n: int) -> str:
 class ParticipantsWidget(QWidget):
     """Search, filter and browse participants; opens one file window per participant."""
 
+    notice = Signal(str)  # a remark for the status bar (e.g. the filter hides a participant just created)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -77,6 +88,9 @@ class ParticipantsWidget(QWidget):
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in Status:
             self.status_filter.addItem(label(status), status.value)
+        # The filters may narrow to a few letters each: the Views button must not make the window wider.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(10)
         self.sector_filter = QComboBox(self)
         self.sector_filter.setMinimumContentsLength(14)
         self.sector_filter.addItem(self.tr("All sectors"), "")  # the sectors in use follow from the worker
@@ -88,13 +102,30 @@ class ParticipantsWidget(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = ParticipantTableModel(ctx, self)
         self.table = self._make_table()
+        self.columns = ListColumns(self.table, ctx.settings, AREA_ID, user_key(ctx.session.folder, ctx.session.user))
+        self.views = ViewsButton(ctx, self.current_query, self.apply_view, self)
+        self.empty = EmptyResult(self.table.viewport())
+        self.empty.clear_button.clicked.connect(self.clear_filters)
+        self.row_menu: QMenu | None = None  # the context menu open now (tests read it)
+        self.status_dialog: StatusChangeDialog | None = None
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.sector_filter, 1)
+        filters.addWidget(self.views)
         filters.addWidget(self.count_label)
         self.follow_up_note = FollowUpNote(self)
         self.follow_up_note.cleared.connect(self.clear_follow_up)
+        # Tab goes along the filters into the list, as they read from left to right.
+        for first, second in (
+            (self.search, self.status_filter),
+            (self.status_filter, self.sector_filter),
+            (self.sector_filter, self.views),
+            (self.views, self.table),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.search.installEventFilter(self)
+        self.notice.connect(self._show_notice)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.follow_up_note)
@@ -108,6 +139,7 @@ class ParticipantsWidget(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.sector_filter.currentIndexChanged.connect(lambda _i: self.run_query())
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._update_empty)
         self.model.modelReset.connect(self._rows_replaced)
         self.model.dataChanged.connect(self._rows_arrived)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
@@ -141,6 +173,8 @@ class ParticipantsWidget(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu_requested)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         # Widths from typical contents in the current font, so every column fits a 1200-pixel window.
@@ -194,35 +228,19 @@ class ParticipantsWidget(QWidget):
     def show_query(self, query: ParticipantQuery, description: str = "") -> None:
         """Show the list as ``query`` filters it (a home line): the boxes take its search, status and sector,
         its follow-up filters stay on until cleared, and the status bar says what is filtered."""
-        self._debounce.stop()
-        for box in (self.search, self.status_filter, self.sector_filter):
-            box.blockSignals(True)
-        self.search.setText(query.search)
-        status = query.status[0].value if len(query.status) == 1 else ""
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
-        if query.sector and self.sector_filter.findData(query.sector) < 0:
-            self.sector_filter.addItem(query.sector, query.sector)
-        self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(query.sector)))
-        for box in (self.search, self.status_filter, self.sector_filter):
-            box.blockSignals(False)
-        follow_up = {name: getattr(query, name) for name in FOLLOW_UP_FIELDS}
-        has_follow_up = any(getattr(query, name) != getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS)
-        self.follow_up_note.show_description(description if has_follow_up else "")
+        self.apply_query(query, description)
         if description:
             bar = getattr(self.window(), "statusBar", None)
             if callable(bar):
                 bar().showMessage(self.tr("Filtered: {what}").format(what=description))
-        self._debounce.stop()
-        self.model.set_query(replace(self.current_query(), **follow_up))
 
     def clear_follow_up(self) -> None:
         """Drop a home line's follow-up filter (the search box and filters stay as they are)."""
         cleared = {name: getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS}
-        self.follow_up_note.show_description("")
         bar = getattr(self.window(), "statusBar", None)
         if callable(bar):
             bar().clearMessage()
-        self.model.set_query(replace(self.current_query(), **cleared))
+        self.apply_query(replace(self.current_query(), **cleared))
 
     def _search_now(self) -> None:
         if self._debounce.isActive():
@@ -232,6 +250,39 @@ class ParticipantsWidget(QWidget):
         """Ctrl+F: put the cursor in the search box with its text selected."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def apply_query(self, query: ParticipantQuery, description: str = "") -> None:
+        """Show ``query``: the search box, filters and sort indicator follow it, then it runs once; a follow-up
+        filter the boxes cannot show is named above the list by ``description``."""
+        self._debounce.stop()
+        for widget in (self.search, self.status_filter, self.sector_filter):
+            widget.blockSignals(True)
+        self.search.setText(query.search)
+        status = query.status[0].value if len(query.status) == 1 else ""
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+        if query.sector and self.sector_filter.findData(query.sector) < 0:
+            self.sector_filter.addItem(query.sector, query.sector)  # the sector list may still be on its way
+        self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(query.sector)))
+        for widget in (self.search, self.status_filter, self.sector_filter):
+            widget.blockSignals(False)
+        has_follow_up = any(getattr(query, name) != getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS)
+        self.follow_up_note.show_description(description if has_follow_up else "")
+        self.model.set_query(query)  # while locked it is only remembered: unlocking counts it
+        column = COLUMN_FOR_SORT.get(query.sort)
+        if column is not None:  # the model already has this order: setting the indicator queries nothing
+            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            self.table.horizontalHeader().setSortIndicator(column, order)
+
+    def apply_view(self, view: SavedView) -> None:
+        """Show a built-in or saved view."""
+        self.apply_query(view.query, view.name)
+        self.notice.emit(self.tr("View “{name}”").format(name=view.name))
+
+    def clear_filters(self) -> None:
+        """Empty the search and every filter (a view's other conditions too), keeping the order."""
+        query = self.model.query
+        self.apply_query(ParticipantQuery(sort=query.sort, descending=query.descending))
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload_sectors(self) -> None:
         """Refill the sector filter from the sectors in use (read on the worker), keeping the choice."""
@@ -281,18 +332,91 @@ class ParticipantsWidget(QWidget):
             text = self.tr("{count} participants").format(count=thousands(n))
         self.count_label.setText(text)
 
-    # -- opening files ---------------------------------------------------------------------------
+    def _show_notice(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)  # the main window's; a bare widget (tests) has none
+        if callable(bar):
+            bar().showMessage(text, 10_000)
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount() == 0:
+            self.empty.show_for(self.model.shown_query)
+        else:
+            self.empty.hide()
+
+    # -- keyboard and context menus -----------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter on the table opens the selected participant's file; a resized table reads what comes into sight."""
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        """Keys of the search box and the table, context menus of the rows; a resized table reads what comes
+        into sight."""
+        kind = event.type()
+        if watched is self.table.viewport() and kind == QEvent.Type.Resize:
             self._visible_rows_changed()
-        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if self.empty.isVisible():
+                self.empty.setGeometry(self.table.viewport().rect())
+        elif watched is self.search and kind == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._search_key(event)
+        elif watched is self.table and kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_selected()
                 return True
+            shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+            if shift_f10 or event.key() == Qt.Key.Key_Menu:  # not every platform turns these into a menu event
+                self._current_row_menu()
+                return True
+        elif kind == QEvent.Type.ContextMenu and watched in (self.table, self.table.viewport()):
+            assert isinstance(event, QContextMenuEvent)
+            if event.reason() == QContextMenuEvent.Reason.Keyboard or watched is self.table:
+                self._current_row_menu()
+            else:
+                self.show_row_menu(self.table.indexAt(event.pos()), self.table.viewport().mapTo(self, event.pos()))
+            return True
         return super().eventFilter(watched, event)
+
+    def _current_row_menu(self) -> None:
+        # From the keyboard: the menu of the current row, shown at that row.
+        index = self.table.currentIndex()
+        self.show_row_menu(index, self.table.viewport().mapTo(self, self.table.visualRect(index).center()))
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            self.run_query()  # at once: nothing left to wait for
+            return True
+        if key == Qt.Key.Key_Down and self.model.rowCount() > 0:
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, self.table.horizontalHeader().logicalIndex(0)))
+            return True
+        return False
+
+    def show_row_menu(self, index: QModelIndex, at: QPoint) -> QMenu | None:
+        """The context menu of the row at ``index`` (which becomes the current row), at ``at`` in this widget."""
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(index)
+        menu = list_menus.row_menu(self, self.model.row_at(index.row()))
+        self.row_menu = menu
+        list_menus.popup(menu, self, at)
+        return menu
+
+    def _header_menu_requested(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = list_menus.header_menu(self, header.logicalIndexAt(pos))
+        self.row_menu = menu
+        list_menus.popup(menu, header, pos)
+
+    def change_status_of(self, row: ParticipantRow) -> StatusChangeDialog | None:
+        """The status dialog for a row of the list (the same one the file window opens)."""
+        if not can_write(self._ctx.session.role):
+            return None
+        dialog = start_status_change(self._ctx, self.window(), row.id, row.status, row.full_name)
+        self.status_dialog = dialog
+        return dialog
+
+    # -- opening files ---------------------------------------------------------------------------
 
     def _open_index(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -345,8 +469,27 @@ class ParticipantsWidget(QWidget):
             return None
         dialog = NewParticipantDialog(self._ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._created)
         dialog.open()
         return dialog
+
+    def _created(self, participant: Participant) -> None:
+        """A new file opens at once; if the list's filters hide it, the status bar says so."""
+        self.open_file(participant.id)
+        ctx, query = self._ctx, self.model.query
+
+        def job(_task: object) -> bool:
+            return not ctx.session.is_open or ctx.session.participants.includes(query, participant.id)
+
+        def done(shown: bool) -> None:
+            if not shown and shiboken6.isValid(self):
+                self.notice.emit(
+                    self.tr("Case {case_no} was created, but the current filters hide it from the list.").format(
+                        case_no=participant.case_no
+                    )
+                )
+
+        ctx.worker.submit(job, done, lambda _exc: None)  # the file is open either way
 
     def has_unsaved_changes(self) -> bool:
         """True when any open participant file holds unsaved edits (the shell asks before quitting)."""
@@ -359,16 +502,13 @@ class ParticipantsWidget(QWidget):
     # -- remembered layout ------------------------------------------------------------------------
 
     def save_state(self, settings: Settings) -> None:
-        """Column widths and sort order (no personal data)."""
-        settings.set_area_state(AREA_ID, bytes(self.table.horizontalHeader().saveState().data()))
+        """Columns shown, their order and widths, and the sort order, for this user (no personal data)."""
+        self.columns.settings = settings
+        self.columns.save()
 
     def restore_state(self, settings: Settings) -> None:
-        """Restore column widths and sort order; the sort is applied in SQL."""
-        blob = settings.area_state(AREA_ID)
-        header = self.table.horizontalHeader()
-        if not blob or not header.restoreState(QByteArray(blob)):
-            return
-        column = header.sortIndicatorSection()
-        if column not in COLUMN_FOR_SORT.values():
-            header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        """Restore this user's columns and sort order; the sort is applied in SQL."""
+        self.columns.settings = settings
+        if self.columns.restore():
+            header = self.table.horizontalHeader()
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from dmi_desktop.ui.errors import show_error
 
@@ -109,9 +109,19 @@ class PhotoBox(QWidget):
             return
         self._store(data)
 
-    def clear_photo(self) -> None:
-        """Remove the stored photo."""
+    def clear_photo(self) -> bool:
+        """Remove the stored photo once the user confirms (it cannot be undone); True when it goes."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Remove this participant's photo? It cannot be recovered afterwards."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
         self._store(None)
+        return True
 
     def _store(self, data: bytes | None) -> None:
         ctx, pid = self._ctx, self._participant_id
