@@ -168,7 +168,7 @@ def _status_table(changes: list[StatusChange], width: float, style: dict) -> Any
             change.changed_by,
         ]
         rows.append([Paragraph(markup(c), style["cell"]) for c in cells])
-    widths = [0.15, 0.19, 0.19, 0.33, 0.14]
+    widths = [0.17, 0.19, 0.19, 0.31, 0.14]
     table = Table(rows, colWidths=[width * w for w in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([*_GRID, ("FONT", (0, 0), (-1, 0), BOLD, 8.5)]))
     return table
