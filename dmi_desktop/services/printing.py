@@ -168,7 +168,7 @@ def _filters_text(session: Session, q: ParticipantQuery) -> str:
     if q.status:
         parts.append(tr("estado: ", "status: ") + ", ".join(label(s) for s in q.status))
     if q.sector:
-        parts.append(tr("sector: ", "sector: ") + q.sector)
+        parts.append(f"sector: {q.sector}")  # the same word in both languages
     if q.search.strip():
         parts.append(tr("búsqueda: ", "search: ") + q.search.strip())
     return "; ".join(parts) or tr("todos los participantes", "all participants")

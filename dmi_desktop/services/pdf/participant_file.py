@@ -96,7 +96,7 @@ def display(spec: Field, value: Any) -> str:
         return label(value)
     code = value.value if isinstance(value, Enum) else str(value)
     words = _WORDS.get(code) if spec.kind in (Kind.CHOICE, Kind.SEX) else None
-    return tr(*words) if words else code
+    return tr(words[0], words[1]) if words else code
 
 
 def _fields(table: str) -> list[Field]:

@@ -55,7 +55,7 @@ def list_spec(letterhead: Letterhead, paper: str) -> PageSpec:
 
 def headers() -> list[str]:
     """The column headers in the message language (repeated on every page)."""
-    return [tr(*names) for names, _, _ in _COLUMNS]
+    return [tr(es, en) for (es, en), _, _ in _COLUMNS]
 
 
 def draw_list(
