@@ -202,3 +202,20 @@ def test_the_attendance_sheet_shares_the_letterhead_and_footer(session, tmp_path
     assert "Municipalidad de Ñuñoa" in text and "Segunda Oportunidad" in text
     assert "Confidencial" in text and "Página 1 de 1" in text
     assert str(PdfReader(path).metadata["/Title"]) == "Registro de asistencia"  # not the meeting's title
+
+
+def _images(data: bytes) -> int:
+    return sum(len(page.images) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_letterhead_logo_is_drawn_and_a_damaged_one_does_not_stop_the_print(session):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (0, 80, 160)).save(buffer, "PNG")
+    pid = _banked_file(session)
+    OrganisationService(session).update(organisation="Municipalidad de Ñuñoa", logo=buffer.getvalue())
+    assert _images(printing.participant_file(session, pid, "archivo").data) >= 1
+    OrganisationService(session).update(organisation="Municipalidad de Ñuñoa", logo=b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    data = printing.participant_file(session, pid, "archivo").data
+    assert _images(data) == 0 and "Municipalidad de Ñuñoa" in _text(data)[0]
