@@ -114,3 +114,26 @@ def test_cancelling_the_purpose_prints_nothing(make_ctx, qtbot):
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]
     assert len(ctx.session.vault.audit.chain(ctx.session.device_id)) == before
     _close(window)
+
+
+def test_print_paints_every_previewed_page_onto_the_printer(make_ctx, qtbot, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from dmi_desktop.services import printing
+    from dmi_desktop.ui.printing.print_actions import show_preview
+    from dmi_desktop.ui.printing.purpose_dialog import PrintRequest
+
+    ctx = make_ctx()
+    for i in range(60):
+        ctx.session.participants.create({"nombres": f"Íñigo {i}", "apellido_paterno": "Núñez"})
+    data = printing.participant_list(ctx.session, "prueba de impresora")
+    preview = show_preview(ctx, None, data, "Listado", "l.pdf", "participant.print_list", PrintRequest("x", "carta"))
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a "printer" the test can read back
+        printer.setOutputFileName(str(tmp_path / "impreso.pdf"))
+        preview.paint_onto(printer)
+        assert len(PdfReader(tmp_path / "impreso.pdf").pages) == preview.page_count() >= 2
+    finally:
+        _close(preview)
