@@ -216,6 +216,7 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     camera.shoot(SettingsDialog(shell.settings, window, follow_up=follow_up, can_edit_follow_up=True), "17-settings")
     shoot_key_dialogs(camera, shell, window)
     shoot_list_handling(camera, shell, window)
+    shoot_printing(camera, shell, window, file_window.participant_id)
 
     shell.lock.lock()
     wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
@@ -327,6 +328,30 @@ def shoot_list_handling(camera: Camera, shell, window: QWidget, size: QSize = MA
         camera.shoot(dialog, "45-new-participant-errors")
         dialog.form.load(None)
         dialog.reject()
+
+
+def shoot_printing(camera: Camera, shell, window: QWidget, participant_id: str) -> None:
+    """The print purpose dialog, then the in-memory preview of a participant file and of the list."""
+    from PySide6.QtCore import QCoreApplication
+
+    from dmi_desktop.services import printing
+    from dmi_desktop.ui.printing.print_actions import show_preview
+    from dmi_desktop.ui.printing.purpose_dialog import PrintPurposeDialog, PrintRequest
+
+    what = QCoreApplication.translate("Printing", "this participant's file")
+    purpose = PrintPurposeDialog(what, "carta", window)
+    purpose.purpose.setText("Revisión del caso con la Fiscalía")
+    camera.shoot(purpose, "25-print-purpose")
+    purpose.reject()
+    request = PrintRequest("Revisión del caso con la Fiscalía", "carta")
+    printed = printing.participant_file(shell.ctx.session, participant_id, request.purpose)
+    preview = show_preview(shell.ctx, window, printed.data, "Ficha", "ficha.pdf", "participant.print", request)
+    camera.shoot(preview, "26-print-preview-file", QSize(1000, 740))
+    preview.close()
+    data = printing.participant_list(shell.ctx.session, "Reunión de equipo")
+    preview = show_preview(shell.ctx, window, data, "Listado", "listado.pdf", "participant.print_list", request)
+    camera.shoot(preview, "27-print-preview-list", QSize(1000, 740))
+    preview.close()
 
 
 def main(argv: list[str]) -> int:

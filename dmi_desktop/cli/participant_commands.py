@@ -1,12 +1,13 @@
-"""Participant commands: add, list, show, edit, set-status."""
+"""Participant commands: add, list, show, edit, set-status, print."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from dmi_desktop.cli.access import Context
+from dmi_desktop.cli.access import Context, vault_folder
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, emit_json_array, out, table, tr
 from dmi_desktop.cli.parsing import MAX_LIST_LIMIT, at_most, group, leaf
 from dmi_desktop.cli.render import participant_dict, participant_json, print_file
@@ -14,7 +15,9 @@ from dmi_desktop.domain.fields import Field, Kind, editable_fields
 from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label, parse_status
+from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.pdf.page import PAPERS
 from dmi_desktop.services.session import Session
 
 # Fields of ``participant list --json``: a stable contract for scripts.
@@ -58,6 +61,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("key", metavar="ID")
     p.add_argument("status", metavar="STATUS", help=tr("código o nombre del estado", "status code or label"))
     p.add_argument("--reason", default="", metavar="TEXT")
+
+    p = leaf(part, "print", tr("la ficha completa como PDF", "the whole file as a PDF"), run_print)
+    p.add_argument("key", metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_print_options(p, required=False)  # missing: refused by the service in one line, exit 1
+
+
+def add_print_options(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """``--purpose`` (recorded in the audit) and ``--paper`` of the commands that print."""
+    parser.add_argument(
+        "--purpose",
+        required=required,
+        metavar="TEXT",
+        help=tr("para qué se imprime (queda en la auditoría)", "why it is printed (recorded in the audit)"),
+    )
+    parser.add_argument("--paper", choices=PAPERS, default=None, help=tr("tamaño de papel", "paper size"))
+    parser.add_argument(
+        "--force", action="store_true", help=tr("reemplazar FILE si existe", "replace FILE if it exists")
+    )
 
 
 def option_name(field: Field) -> str:
@@ -206,3 +228,27 @@ def run_set_status(ctx: Context) -> int:
     else:
         out(f"{after.case_no}: {label(before.status)} → {label(after.status)}")
     return 0
+
+
+def run_print(ctx: Context) -> int:
+    """The whole file as a PDF (the banked case only for coordinators), audited with its purpose."""
+    from dmi_desktop.services.printing import clean_purpose, write_participant_file
+
+    args = ctx.args
+    purpose = clean_purpose(args.purpose)  # refused before the vault is opened
+    target = refuse_existing(ctx, args.out)
+    path = write_participant_file(ctx.open(), args.key, target, purpose, args.paper)
+    if ctx.json:
+        emit_json({"out": str(path)})
+    else:
+        out(tr(f"ficha escrita en {path}", f"file written to {path}"))
+    return 0
+
+
+def refuse_existing(ctx: Context, out_path: str) -> Path:
+    """The output path; refused when it is a vault's file or exists without ``--force``."""
+    target = Path(out_path).expanduser()
+    check_output_path(target, vault_folder(ctx.args))
+    if target.exists() and not ctx.args.force:
+        raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
+    return target

@@ -1,4 +1,4 @@
-"""Bulk commands: import participants (CSV/XLSX/JSON, all or nothing) and export participants (CSV/XLSX/JSON)."""
+"""Bulk commands: import participants (CSV/XLSX/JSON, all or nothing) and export participants (CSV/XLSX/JSON/PDF)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.cli.participant_commands import query_from
 from dmi_desktop.services.output_paths import check_output_path
+from dmi_desktop.services.participants import ParticipantQuery
+from dmi_desktop.services.pdf.page import PAPERS
 
-EXPORT_FORMATS = ("csv", "xlsx", "json")
+EXPORT_FORMATS = ("csv", "xlsx", "json", "pdf")  # pdf: the printed list (services/printing.py)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -40,6 +42,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--status", action="append", default=[], metavar="S")
     p.add_argument("--sector", default="", metavar="S")
     p.add_argument("--search", default="", metavar="Q")
+    p.add_argument(
+        "--purpose", metavar="TEXT", help=tr("pdf: para qué se imprime (obligatorio)", "pdf: why (required)")
+    )
+    p.add_argument("--paper", choices=PAPERS, default=None, help=tr("pdf: tamaño de papel", "pdf: paper size"))
 
 
 def _mapping(pairs: list[str]) -> dict[str, str] | None:
@@ -126,9 +132,24 @@ def run_export(ctx: Context) -> int:
     if target.exists() and not args.force:
         raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
     query = query_from(args)
+    if args.fmt == "pdf":
+        return _export_pdf(ctx, target, query)
     count = export_participants(ctx.open(), target, args.fmt, query)
     if ctx.json:
         emit_json({"out": str(target), "format": args.fmt, "count": count})
     else:
         out(tr(f"{count} participantes exportados a {target}", f"{count} participants exported to {target}"))
+    return 0
+
+
+def _export_pdf(ctx: Context, target: Path, query: ParticipantQuery) -> int:
+    """The filtered list as a landscape PDF, audited with its purpose (its own writer, not the exporter's)."""
+    from dmi_desktop.services.printing import clean_purpose, write_participant_list
+
+    purpose = clean_purpose(ctx.args.purpose)
+    count = write_participant_list(ctx.open(), target, purpose, query, paper=ctx.args.paper)
+    if ctx.json:
+        emit_json({"out": str(target), "format": "pdf", "count": count})
+    else:
+        out(tr(f"{count} participantes impresos en {target}", f"{count} participants printed to {target}"))
     return 0

@@ -229,6 +229,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "plazo no válido: {value} (use un número de días entre 1 y {maximum})",
         "en": "invalid interval: {value} (use a number of days from 1 to {maximum})",
     },
+    # Printing (participant file and list PDFs): every print says why it is made.
+    "print_purpose_required": {
+        "es": "indique el propósito de la impresión (queda en el registro de auditoría)",
+        "en": "give the purpose of the print (it is recorded in the audit log)",
+    },
+    "print_purpose_too_long": {
+        "es": "el propósito es demasiado largo (máximo {limit} caracteres)",
+        "en": "the purpose is too long (at most {limit} characters)",
+    },
+    "print_purpose_control": {
+        "es": "el propósito contiene caracteres de control",
+        "en": "the purpose holds control characters",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.meetings import TIMEZONE, Meeting, MeetingStatus, Venue, text
 from dmi_desktop.domain.messages import tr
 from dmi_desktop.services.meetings import MeetingDetail
+from dmi_desktop.services.organisation import Letterhead, OrganisationService
 from dmi_desktop.services.output_paths import atomic_output, check_output_path
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def write_sheet(session: Session, out: Path | str, key: str) -> Path:
     """Write the attendance sheet of one meeting (invitees and a signature column) as a PDF; audited."""
     target = _target(session, out)
     detail = session.meetings.detail(key)
-    data = sheet_bytes(detail, session.organisation)
+    data = sheet_bytes(detail, OrganisationService(session).get())
     with session.vault.atomic():
         _audit(session, "meetings.sheet", target, [detail.meeting.ref])
         with atomic_output(target) as fh:
@@ -87,35 +87,38 @@ def write_sheet(session: Session, out: Path | str, key: str) -> Path:
     return target
 
 
-def sheet_bytes(detail: MeetingDetail, organisation: str = "") -> bytes:
-    """The attendance sheet: heading, then one row per invitee with an empty signature cell."""
+def sheet_bytes(detail: MeetingDetail, letterhead: Letterhead, paper: str | None = None) -> bytes:
+    """The attendance sheet on the shared letterhead: heading, then one row per invitee with a signature cell."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    from dmi_desktop.services.pdf.letterhead import PageSpec
+    from dmi_desktop.services.pdf.page import markup, styles
+    from dmi_desktop.services.pdf.template import build_pdf
 
     m = detail.meeting
-    styles = getSampleStyleSheet()
-    buffer = io.BytesIO()  # in memory: no personal data in a temporary file
-    doc = SimpleDocTemplate(buffer, pagesize=A4, title=f"{m.ref} {m.title}", leftMargin=1.8 * cm, rightMargin=1.8 * cm)
+    style = styles()
+    # The metadata title is generic: a meeting's title may name people.
+    spec = PageSpec(letterhead, tr("Registro de asistencia", "Attendance sheet"), paper or "carta")
     place = ""
     if detail.venue is not None:
         place = ", ".join(p for p in (detail.venue.name, detail.venue.address) if p)
     story = [
-        Paragraph(_escape(organisation), styles["Normal"]),
-        Paragraph(_escape(tr("Registro de asistencia", "Attendance sheet")), styles["Title"]),
-        Paragraph(_escape(f"{m.title} — {text(m.kind)}"), styles["Heading2"]),
-        Paragraph(_escape(f"{m.ref} · {m.starts_at}–{m.end:%H:%M} · {place}"), styles["Normal"]),
+        Paragraph(markup(tr("Registro de asistencia", "Attendance sheet")), style["title"]),
+        Paragraph(markup(f"{m.title} — {text(m.kind)}"), style["section"]),
+        Paragraph(markup(f"{m.ref} · {m.starts_at}–{m.end:%H:%M} · {place}"), style["body"]),
         Spacer(1, 0.5 * cm),
     ]
     rows = [["N°", tr("Nombre", "Name"), tr("Referencia", "Reference"), tr("Firma", "Signature")]]
     for n, view in enumerate(detail.invitees, start=1):
-        rows.append([str(n), Paragraph(_escape(view.name), styles["Normal"]), _escape(view.reference), ""])
-    table = Table(rows, colWidths=[1.0 * cm, 7.0 * cm, 4.2 * cm, 5.2 * cm], repeatRows=1, rowHeights=None)
+        rows.append([str(n), Paragraph(markup(view.name), style["body"]), view.reference, ""])
+    table = Table(rows, colWidths=[1.0 * cm, 7.0 * cm, 4.2 * cm, 5.2 * cm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9.5),
+                ("FONT", (0, 1), (-1, -1), "Helvetica", 9.5),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -125,12 +128,7 @@ def sheet_bytes(detail: MeetingDetail, organisation: str = "") -> bytes:
         )
     )
     story.append(table)
-    doc.build(story)
-    return buffer.getvalue()
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return build_pdf(spec, story)
 
 
 def _target(session: Session, out: Path | str) -> Path:

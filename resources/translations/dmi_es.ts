@@ -1248,12 +1248,24 @@
         <translation>Guardar la ficha del participante</translation>
     </message>
     <message>
+        <source>Print the participant file</source>
+        <translation>Imprimir la ficha del participante</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Print file…</source>
+        <translation>Imprimir ficha…</translation>
+    </message>
+    <message>
+        <source>Preview and print this file as a PDF (Ctrl+P)</source>
+        <translation>Vista previa e impresión de esta ficha como PDF (Ctrl+P)</translation>
     </message>
     <message>
         <source>Read only: your role can consult files but not change them.</source>
@@ -1396,6 +1408,14 @@
         <source>Export the participants shown (with the current filters)</source>
         <translation>Exportar los participantes que se muestran (con los filtros actuales)</translation>
     </message>
+    <message>
+        <source>&amp;Print list…</source>
+        <translation>&amp;Imprimir lista…</translation>
+    </message>
+    <message>
+        <source>Preview and print the participants shown (with the current filters) as a PDF</source>
+        <translation>Vista previa e impresión de los participantes mostrados (con los filtros actuales) como PDF</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsWidget</name>
@@ -1445,6 +1465,41 @@
     <message>
         <source>Show passphrase</source>
         <translation>Mostrar frase de acceso</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {file}</source>
+        <translation>Guardado en {file}</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1582,68 @@
     <message>
         <source>Importing participants…</source>
         <translation>Importando participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPurposeDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>You are about to print {what}. Printed personal data leaves the encrypted vault: say why it is needed. The purpose is recorded in the audit log with your name.</source>
+        <translation>Va a imprimir {what}. Los datos personales impresos salen de la bóveda cifrada: indique para qué se necesitan. El propósito queda en el registro de auditoría con su nombre.</translation>
+    </message>
+    <message>
+        <source>e.g. case review with the prosecutor's office</source>
+        <translation>p. ej., revisión del caso con la Fiscalía</translation>
+    </message>
+    <message>
+        <source>Letter (Carta)</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Oficio</source>
+        <translation>Oficio</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Propósito:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>this participant's file</source>
+        <translation>la ficha de este participante</translation>
+    </message>
+    <message>
+        <source>Participant file {case_no}</source>
+        <translation>Ficha de participante {case_no}</translation>
+    </message>
+    <message>
+        <source>Preparing the file for printing…</source>
+        <translation>Preparando la ficha para imprimir…</translation>
+    </message>
+    <message>
+        <source>the participants list as filtered</source>
+        <translation>el listado de participantes con los filtros actuales</translation>
+    </message>
+    <message>
+        <source>Participants list</source>
+        <translation>Listado de participantes</translation>
+    </message>
+    <message>
+        <source>Preparing the list for printing…</source>
+        <translation>Preparando el listado para imprimir…</translation>
     </message>
 </context>
 <context>

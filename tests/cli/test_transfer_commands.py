@@ -127,7 +127,7 @@ def test_export_filters_and_refuses_to_overwrite(cli: Cli, tmp_path: Path) -> No
 
 
 def test_export_needs_a_known_format(cli: Cli, tmp_path: Path) -> None:
-    assert cli("export", "participants", "--format", "pdf", "--out", str(tmp_path / "x.pdf")).code == 2
+    assert cli("export", "participants", "--format", "ods", "--out", str(tmp_path / "x.ods")).code == 2
 
 
 def test_reimporting_the_own_export_updates_the_same_people(cli: Cli, tmp_path: Path) -> None:

@@ -35,10 +35,11 @@ class ParticipantsArea:
         return ParticipantsWidget(ctx, parent)
 
     def action_specs(self, widget: QWidget) -> list[ActionSpec]:
-        """New (Ctrl+N), search (Ctrl+F), open, import…, export…."""
+        """New (Ctrl+N), search (Ctrl+F), open, import…, export…, print list…."""
         assert isinstance(widget, ParticipantsWidget)
         from dmi_desktop.ui.import_export.export_action import export_current_list
         from dmi_desktop.ui.import_export.import_wizard import start_import
+        from dmi_desktop.ui.printing.print_actions import print_current_list
 
         return [
             ActionSpec(
@@ -92,6 +93,16 @@ class ParticipantsArea:
                 icon="DocumentSaveAs",
                 status_tip=QCoreApplication.translate(
                     "ParticipantsArea", "Export the participants shown (with the current filters)"
+                ),
+            ),
+            ActionSpec(
+                "participants.print_list",
+                QCoreApplication.translate("ParticipantsArea", "&Print list…"),
+                lambda: print_current_list(widget.ctx, widget, widget.model.query),
+                menu="participants",
+                icon="DocumentPrint",
+                status_tip=QCoreApplication.translate(
+                    "ParticipantsArea", "Preview and print the participants shown (with the current filters) as a PDF"
                 ),
             ),
         ]

@@ -44,6 +44,13 @@ SAVE_SHORTCUT = declare_shortcut(
         QKeySequence.StandardKey.Save,
     )
 )
+PRINT_SHORTCUT = declare_shortcut(
+    WindowShortcut(
+        "participant_file.print",
+        lambda: QCoreApplication.translate("ParticipantFileWindow", "Print the participant file"),
+        QKeySequence.StandardKey.Print,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,11 @@ class ParticipantFileWindow(QDialog):
         self.dirty_label.setStyleSheet("color: #8a5a00;")
         self.save_button = QPushButton(self.tr("Save"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
-        for button in (self.save_button, self.close_button):
+        self.print_button = QPushButton(self.tr("Print file…"), self)
+        self.print_button.setObjectName("printFile")
+        self.print_button.setToolTip(self.tr("Preview and print this file as a PDF (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_file)
+        for button in (self.save_button, self.close_button, self.print_button):
             button.setAutoDefault(False)  # Enter in a field must not save or close by surprise
         self.save_button.setVisible(self.can_write)
         self.save_button.clicked.connect(lambda: self.save())
@@ -104,6 +115,7 @@ class ParticipantFileWindow(QDialog):
         if not self.can_write:
             bottom.addWidget(QLabel(self.tr("Read only: your role can consult files but not change them."), self))
         bottom.addWidget(self.dirty_label, 1)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -111,6 +123,7 @@ class ParticipantFileWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         bind_shortcut(SAVE_SHORTCUT.shortcut_id, self, lambda: self.save())
+        bind_shortcut(PRINT_SHORTCUT.shortcut_id, self, self.print_file)
         self.identity.form.edited.connect(self._update_dirty)
         if self.banked is not None:
             self.banked.form.edited.connect(self._update_dirty)
@@ -303,6 +316,14 @@ class ParticipantFileWindow(QDialog):
             None,
             lambda exc: show_error(self, exc),
         )
+
+    def print_file(self) -> None:
+        """Ask the purpose, then preview the file as a PDF (the saved data: unsaved edits are not printed)."""
+        if self.file is None:
+            return
+        from dmi_desktop.ui.printing.print_actions import print_participant_file
+
+        print_participant_file(self._ctx, self, self.participant_id)
 
     # -- closing -----------------------------------------------------------------------------------
 
