@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
-MENUS = ("file", "edit", "view", "participants", "vault", "help")
+MENUS = ("file", "edit", "view", "participants", "meetings", "vault", "help")
 
 
 @dataclass(frozen=True)
