@@ -61,7 +61,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.setObjectName("meetingCalendar")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(420, 320)
+        self.setMinimumSize(280, 240)
         self.mode = MONTH
         self.day = date.today()
         self.selected_id = ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -84,11 +85,20 @@ class MeetingsWidget(QWidget):
         for widget in (self.today_button, self.prev_button, self.next_button, self.period):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.month_button, self.week_button):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
-        for widget in (self.venues_button, self.contacts_button, self.ics_button, self.new_button):
-            bar.addWidget(widget)
+        # A tool bar folds what does not fit into its ">>" menu: the area never forces the window wider.
+        self.tools = QToolBar(self)
+        self.tools.setObjectName("meetingTools")
+        for widget in (self.month_button, self.week_button, None, self.venues_button, self.contacts_button):
+            if widget is None:
+                self.tools.addSeparator()
+            else:
+                self.tools.addWidget(widget)
+        for widget in (self.ics_button, None, self.new_button):
+            if widget is None:
+                self.tools.addSeparator()
+            else:
+                self.tools.addWidget(widget)
+        bar.addWidget(self.tools, 1)
         self.agenda = QTreeWidget(self)
         self.agenda.setObjectName("meetingAgenda")
         self.agenda.setRootIsDecorated(False)
