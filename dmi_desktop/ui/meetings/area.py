@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
 
 
-def _t(source: str) -> str:
-    return QCoreApplication.translate("MeetingsArea", source)
-
-
 class MeetingsArea:
     """Calendar, agenda and meeting pages."""
 
@@ -27,7 +23,7 @@ class MeetingsArea:
 
     def title(self) -> str:
         """Navigation title."""
-        return _t("Meetings")
+        return QCoreApplication.translate("MeetingsArea", "Meetings")
 
     def icon(self) -> QIcon:
         """Navigation icon."""
@@ -44,33 +40,39 @@ class MeetingsArea:
         return [
             ActionSpec(
                 "meetings.new",
-                _t("&New meeting…"),
+                QCoreApplication.translate("MeetingsArea", "&New meeting…"),
                 widget.new_meeting,
                 menu="meetings",
                 icon="AppointmentNew",
                 needs_write=True,
-                status_tip=_t("Schedule a meeting (Ctrl+N in the meetings area)"),
+                status_tip=QCoreApplication.translate(
+                    "MeetingsArea", "Schedule a meeting (Ctrl+N in the meetings area)"
+                ),
             ),
             ActionSpec(
                 "meetings.venues",
-                _t("&Venues…"),
+                QCoreApplication.translate("MeetingsArea", "&Venues…"),
                 lambda: widget.open_directory("venues"),
                 menu="meetings",
-                status_tip=_t("Places where meetings are held"),
+                status_tip=QCoreApplication.translate("MeetingsArea", "Places where meetings are held"),
             ),
             ActionSpec(
                 "meetings.contacts",
-                _t("Partner &contacts…"),
+                QCoreApplication.translate("MeetingsArea", "Partner &contacts…"),
                 lambda: widget.open_directory("contacts"),
                 menu="meetings",
-                status_tip=_t("People at Carabineros, PDI, Fiscalía and the other partners"),
+                status_tip=QCoreApplication.translate(
+                    "MeetingsArea", "People at Carabineros, PDI, Fiscalía and the other partners"
+                ),
             ),
             ActionSpec(
                 "meetings.ics",
-                _t("&Export meetings to calendar (.ics)…"),
+                QCoreApplication.translate("MeetingsArea", "&Export meetings to calendar (.ics)…"),
                 widget.export_range,
                 menu="meetings",
-                status_tip=_t("Save the meetings of a date range for partners' calendars"),
+                status_tip=QCoreApplication.translate(
+                    "MeetingsArea", "Save the meetings of a date range for partners' calendars"
+                ),
             ),
         ]
 

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from dmi_desktop.ui.meetings.meeting_page import MeetingPage
 
 
-def _t(source: str) -> str:
-    return QCoreApplication.translate("MeetingCommands", source)
-
-
 def _keep(page: MeetingPage, dialog: QWidget) -> None:
     """Hold the open dialog on the page (tests and screenshots reach it there) and forget it when it closes."""
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -49,9 +45,11 @@ def reschedule(page: MeetingPage) -> None:
 
 
 def _rescheduled(page: MeetingPage, result: Scheduled) -> None:
-    line = _t("Moved to {start}.").format(start=result.meeting.starts_at)
+    line = QCoreApplication.translate("MeetingCommands", "Moved to {start}.").format(start=result.meeting.starts_at)
     if result.reissue:
-        line += " " + _t("{n} letters already issued are marked to be issued again.").format(n=result.reissue)
+        line += " " + QCoreApplication.translate(
+            "MeetingCommands", "{n} letters already issued are marked to be issued again."
+        ).format(n=result.reissue)
     page.say(line)
 
 
@@ -65,13 +63,21 @@ def set_status(page: MeetingPage, target: MeetingStatus) -> None:
         return
     if target is MeetingStatus.CANCELLED:
         title, prompt = (
-            _t("Cancel meeting"),
-            _t("Cancel “{title}”? Nobody is notified by the app: tell the invitees yourself. Why is it cancelled?"),
+            QCoreApplication.translate("MeetingCommands", "Cancel meeting"),
+            QCoreApplication.translate(
+                "MeetingCommands",
+                "Cancel “{title}”? Nobody is notified by the app: tell the invitees yourself. Why is it cancelled?",
+            ),
         )
-        ok = _t("Cancel meeting")
+        ok = QCoreApplication.translate("MeetingCommands", "Cancel meeting")
     else:
-        title, prompt = _t("Postpone meeting"), _t("Postpone “{title}”? Reschedule it later. Why is it postponed?")
-        ok = _t("Postpone")
+        title, prompt = (
+            QCoreApplication.translate("MeetingCommands", "Postpone meeting"),
+            QCoreApplication.translate(
+                "MeetingCommands", "Postpone “{title}”? Reschedule it later. Why is it postponed?"
+            ),
+        )
+        ok = QCoreApplication.translate("MeetingCommands", "Postpone")
     dialog = ReasonDialog(title, prompt.format(title=meeting.title), ok, page)
     dialog.accepted.connect(lambda: _apply_status(page, meeting, target, dialog.text()))
     _keep(page, dialog)
@@ -82,7 +88,11 @@ def _apply_status(page: MeetingPage, meeting: Meeting, target: MeetingStatus, re
     ctx = page.ctx
     ctx.worker.submit(
         lambda _task: ctx.session.meetings.set_status(meeting.id, target, reason),
-        lambda after: page.say(_t("The meeting is now “{status}”.").format(status=text(after.status))),
+        lambda after: page.say(
+            QCoreApplication.translate("MeetingCommands", "The meeting is now “{status}”.").format(
+                status=text(after.status)
+            )
+        ),
         lambda exc: show_error(page, exc),
     )
 
@@ -103,7 +113,9 @@ def edit_invitation(page: MeetingPage, row: int) -> None:
                 key, invitee_id, change.status, delivered_by=change.delivered_by, delivered_on=change.delivered_on
             ),
             lambda _inv: page.say(
-                _t("{name}: invitation “{status}”.").format(name=view.name, status=text(change.status))
+                QCoreApplication.translate("MeetingCommands", "{name}: invitation “{status}”.").format(
+                    name=view.name, status=text(change.status)
+                )
             ),
             lambda exc: page.say(error_text(exc), problem=True),
         )
@@ -131,7 +143,13 @@ def export_ics(page: MeetingPage) -> None:
 
 def export_meetings_ics(ctx: AppContext, parent: QWidget, meetings: list[Meeting], name: str) -> None:
     """Ask where, then write ``meetings`` as one .ics file on the worker."""
-    target = _save_path(parent, ctx, _t("Export to calendar"), name, _t("iCalendar (*.ics)"))
+    target = _save_path(
+        parent,
+        ctx,
+        QCoreApplication.translate("MeetingCommands", "Export to calendar"),
+        name,
+        QCoreApplication.translate("MeetingCommands", "iCalendar (*.ics)"),
+    )
     if target is None:
         return
     ctx.worker.submit(
@@ -149,7 +167,12 @@ def export_range_ics(ctx: AppContext, parent: QWidget, first: date, last: date) 
 
     def ask(meetings: list[Meeting]) -> None:
         if not meetings:
-            show_error(parent, _t("There are no meetings from {first} to {last}.").format(first=first, last=last))
+            show_error(
+                parent,
+                QCoreApplication.translate("MeetingCommands", "There are no meetings from {first} to {last}.").format(
+                    first=first, last=last
+                ),
+            )
             return
         export_meetings_ics(ctx, parent, meetings, f"reuniones-{first:%Y%m%d}-{last:%Y%m%d}.ics")
 
@@ -161,7 +184,13 @@ def export_sheet(page: MeetingPage) -> None:
     if page.detail is None:
         return
     ctx, meeting = page.ctx, page.detail.meeting
-    target = _save_path(page, ctx, _t("Attendance sheet"), f"asistencia-{meeting.ref}.pdf", _t("PDF (*.pdf)"))
+    target = _save_path(
+        page,
+        ctx,
+        QCoreApplication.translate("MeetingCommands", "Attendance sheet"),
+        f"asistencia-{meeting.ref}.pdf",
+        QCoreApplication.translate("MeetingCommands", "PDF (*.pdf)"),
+    )
     if target is None:
         return
     ctx.worker.submit(
@@ -173,6 +202,6 @@ def export_sheet(page: MeetingPage) -> None:
 
 def _saved(parent: QWidget, out: Path) -> None:
     say = getattr(parent, "say", None)
-    line = _t("Saved {name}.").format(name=out.name)
+    line = QCoreApplication.translate("MeetingCommands", "Saved {name}.").format(name=out.name)
     if callable(say):
         say(line)

@@ -32,15 +32,14 @@ class InviteeTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         """Translated column titles."""
-        t = QCoreApplication.translate
         return [
-            t("InviteeTableModel", "Name"),
-            t("InviteeTableModel", "Reference"),
-            t("InviteeTableModel", "File status"),
-            t("InviteeTableModel", "Invitation"),
-            t("InviteeTableModel", "Delivered"),
-            t("InviteeTableModel", "Attendance"),
-            t("InviteeTableModel", "To decide"),
+            QCoreApplication.translate("InviteeTableModel", "Name"),
+            QCoreApplication.translate("InviteeTableModel", "Reference"),
+            QCoreApplication.translate("InviteeTableModel", "File status"),
+            QCoreApplication.translate("InviteeTableModel", "Invitation"),
+            QCoreApplication.translate("InviteeTableModel", "Delivered"),
+            QCoreApplication.translate("InviteeTableModel", "Attendance"),
+            QCoreApplication.translate("InviteeTableModel", "To decide"),
         ]
 
     def set_rows(self, rows: list[InviteeView]) -> None:
@@ -100,7 +99,6 @@ class InviteeTableModel(QAbstractTableModel):
 
     def _text(self, view: InviteeView, column: int) -> str:
         invitee = view.invitee
-        t = QCoreApplication.translate
         if column == COL_NAME:
             return view.name
         if column == COL_REFERENCE:
@@ -109,7 +107,7 @@ class InviteeTableModel(QAbstractTableModel):
             return label(view.participant_status) if view.participant_status else ""
         if column == COL_INVITATION:
             state = text(invitee.invitation)
-            return state + (t("InviteeTableModel", " — re-issue") if invitee.reissue else "")
+            return state + (QCoreApplication.translate("InviteeTableModel", " — re-issue") if invitee.reissue else "")
         if column == COL_DELIVERED:
             if not invitee.delivered_on and not invitee.delivered_by:
                 return ""
@@ -117,7 +115,7 @@ class InviteeTableModel(QAbstractTableModel):
         if column == COL_ATTENDANCE:
             if invitee.attendance:
                 return text(invitee.attendance)
-            return t("InviteeTableModel", "pending") if invitee.kind == "participant" else ""
+            return QCoreApplication.translate("InviteeTableModel", "pending") if invitee.kind == "participant" else ""
         if column == COL_FOLLOW_UP:
             return text(invitee.follow_up) if invitee.follow_up else ""
         return ""
