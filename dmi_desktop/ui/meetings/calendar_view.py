@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QWidget
 
 from dmi_desktop.domain.meetings import MeetingKind, MeetingStatus
@@ -68,15 +68,23 @@ class CalendarView(QWidget):
         self.by_day: dict[date, list[MeetingRow]] = {}
         self.hits: list[Hit] = []
         self.more_text = "+{count}"
+        self._texts: dict[tuple[str, int], QStaticText] = {}
+        self._span: dict[str, tuple[datetime, datetime]] = {}  # meeting id -> start, end
 
     # -- state ------------------------------------------------------------------------------------
 
     def set_meetings(self, rows: list[MeetingRow]) -> None:
         """Show ``rows`` (already in start order) and repaint."""
         by_day: dict[date, list[MeetingRow]] = {}
+        # Parsed once here, not at every paint: a month of 500 meetings repaints on every click.
+        self._span = {}
         for row in rows:
-            by_day.setdefault(row.meeting.start.date(), []).append(row)
+            start = row.meeting.start
+            self._span[row.meeting.id] = (start, start + timedelta(minutes=row.meeting.duration))
+            by_day.setdefault(start.date(), []).append(row)
         self.by_day = by_day
+        if len(self._texts) > 5000:  # labels of months long gone
+            self._texts.clear()
         self.update()
 
     def set_mode(self, mode: str) -> None:
@@ -176,7 +184,8 @@ class CalendarView(QWidget):
         y = rect.top() + line + 2
         for row in shown:
             box = QRect(rect.left() + 2, y, rect.width() - 4, line - 1)
-            self._paint_meeting(painter, row, box, f"{row.meeting.start:%H:%M} {row.meeting.title}")
+            start = self._span[row.meeting.id][0]
+            self._paint_meeting(painter, row, box, f"{start:%H:%M} {row.meeting.title}")
             y += line
         if len(shown) < len(rows):
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -188,11 +197,9 @@ class CalendarView(QWidget):
         low, high = DAY_START_HOUR, DAY_END_HOUR
         for offset in range(7):
             for row in self.by_day.get(first + timedelta(days=offset), []):
-                low = min(low, row.meeting.start.hour)
-                end = row.meeting.end
-                high = max(
-                    high, min(24, end.hour + (1 if end.minute else 0)) if end.date() == row.meeting.start.date() else 24
-                )
+                start, end = self._span[row.meeting.id]
+                low = min(low, start.hour)
+                high = max(high, min(24, end.hour + (1 if end.minute else 0)) if end.date() == start.date() else 24)
         return low, high
 
     def _paint_week_day(self, painter: QPainter, day: date) -> None:
@@ -213,7 +220,7 @@ class CalendarView(QWidget):
         placed: list[tuple[MeetingRow, int]] = []
         for row in rows:
             for index, lane in enumerate(lanes):
-                if lane[-1].meeting.end <= row.meeting.start:
+                if self._span[lane[-1].meeting.id][1] <= self._span[row.meeting.id][0]:
                     lane.append(row)
                     placed.append((row, index))
                     break
@@ -224,11 +231,12 @@ class CalendarView(QWidget):
         lane_w = max(8, (rect.right() - 2 - left) / max(1, len(lanes)))
         for row, lane_no in placed:
             m = row.meeting
-            minutes = (m.start.hour - low) * 60 + m.start.minute
+            start = self._span[m.id][0]
+            minutes = (start.hour - low) * 60 + start.minute
             top = int(rect.top() + minutes * per_minute)
             height = max(painter.fontMetrics().height() + 2, int(m.duration * per_minute))
             box = QRect(int(left + lane_no * lane_w), top, int(lane_w) - 1, min(height, rect.bottom() - top))
-            self._paint_meeting(painter, row, box, f"{m.start:%H:%M} {m.title}", block=True)
+            self._paint_meeting(painter, row, box, f"{start:%H:%M} {m.title}", block=True)
 
     def _paint_meeting(self, painter: QPainter, row: MeetingRow, box: QRect, label: str, block: bool = False) -> None:
         meeting = row.meeting
@@ -241,20 +249,26 @@ class CalendarView(QWidget):
         if meeting.id == self.selected_id:
             painter.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             painter.drawRect(box.adjusted(0, 0, -1, -1))
-        font = QFont(painter.font())
-        font.setStrikeOut(cancelled)
-        painter.save()
-        painter.setFont(font)
-        text_colour = self.palette().color(QPalette.ColorRole.Text)
-        if cancelled or meeting.status is MeetingStatus.POSTPONED:
-            text_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(text_colour)
+        muted = cancelled or meeting.status is MeetingStatus.POSTPONED
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText if muted else QPalette.ColorRole.Text))
         inner = box.adjusted(5, 0, -2, 0)
-        flags = Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if block else Qt.AlignmentFlag.AlignVCenter)
-        painter.drawText(
-            inner, flags, painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, inner.width())
-        )
-        painter.restore()
+        # Laid-out text is cached per label and width: laying text out is most of a paint's cost, and a month
+        # of 500 meetings repaints often (selection, resizing) with the same labels.
+        key = (label, inner.width())
+        static = self._texts.get(key)
+        if static is None:
+            elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, inner.width())
+            static = QStaticText(elided)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=painter.font())
+            self._texts[key] = static
+        height = painter.fontMetrics().height()
+        top = inner.top() + (0 if block else max(0, (inner.height() - height) // 2))
+        painter.drawStaticText(inner.left(), top, static)
+        if cancelled:  # struck through: still readable, clearly not taking place
+            middle = top + height // 2
+            width = int(static.size().width())
+            painter.fillRect(QRect(inner.left(), middle, width, 1), painter.pen().color())
         self.hits.append(Hit(QRect(box), meeting.id))
 
     # -- input ------------------------------------------------------------------------------------
