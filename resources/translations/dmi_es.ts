@@ -801,6 +801,10 @@
         <translation>Buscar participantes por nombre, alias o RUT…</translation>
     </message>
     <message>
+        <source>With their influentials</source>
+        <translation>Con sus influyentes</translation>
+    </message>
+    <message>
         <source>Also invite their influentials (family, mentors)</source>
         <translation>Invitar también a sus influyentes (familia, referentes)</translation>
     </message>
@@ -824,6 +828,10 @@
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
@@ -838,10 +846,6 @@
     <message>
         <source>Delivered</source>
         <translation>Entrega</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Asistencia</translation>
     </message>
     <message>
         <source>To decide</source>

@@ -53,7 +53,7 @@ class AttendanceTable(QTableView):
         metrics = self.fontMetrics()
         samples = {
             COL_NAME: "Miguel Richard Barrientos González",
-            COL_REFERENCE: "DEMO-2026-00000",
+            COL_REFERENCE: "influyente de DEMO-2026-00000",
             COL_STATUS: "privado de libertad",
             COL_INVITATION: "carta emitida — reemitir",
             COL_DELIVERED: "00-00-0000 · coordinadora",

@@ -254,15 +254,32 @@ class CalendarView(QWidget):
         inner = box.adjusted(5, 0, -2, 0)
         # Laid-out text is cached per label and width: laying text out is most of a paint's cost, and a month
         # of 500 meetings repaints often (selection, resizing) with the same labels.
-        key = (label, inner.width())
+        height = painter.fontMetrics().height()
+        wrap = block and inner.height() >= 2 * height  # a tall block in the week view shows the whole title
+        key = (label, inner.width() if not wrap else -inner.width())
         static = self._texts.get(key)
         if static is None:
-            elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, inner.width())
-            static = QStaticText(elided)
+            if wrap:
+                static = QStaticText(label)
+                static.setTextWidth(inner.width())
+            else:
+                static = QStaticText(
+                    painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, inner.width())
+                )
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=painter.font())
             self._texts[key] = static
-        height = painter.fontMetrics().height()
+        if wrap:
+            painter.save()
+            painter.setClipRect(inner)
+            painter.drawStaticText(inner.left(), inner.top(), static)
+            painter.restore()
+            if cancelled:
+                painter.fillRect(
+                    QRect(inner.left(), inner.top() + height // 2, inner.width(), 1), painter.pen().color()
+                )
+            self.hits.append(Hit(QRect(box), meeting.id))
+            return
         top = inner.top() + (0 if block else max(0, (inner.height() - height) // 2))
         painter.drawStaticText(inner.left(), top, static)
         if cancelled:  # struck through: still readable, clearly not taking place

@@ -88,12 +88,9 @@ class MeetingsWidget(QWidget):
         # A tool bar folds what does not fit into its ">>" menu: the area never forces the window wider.
         self.tools = QToolBar(self)
         self.tools.setObjectName("meetingTools")
-        for widget in (self.month_button, self.week_button, None, self.venues_button, self.contacts_button):
-            if widget is None:
-                self.tools.addSeparator()
-            else:
-                self.tools.addWidget(widget)
-        for widget in (self.ics_button, None, self.new_button):
+        # The most used first: what does not fit folds away (venues, contacts and .ics are also in the menu).
+        buttons = (self.new_button, None, self.month_button, self.week_button, None)
+        for widget in (*buttons, self.venues_button, self.contacts_button, self.ics_button):
             if widget is None:
                 self.tools.addSeparator()
             else:
@@ -115,6 +112,7 @@ class MeetingsWidget(QWidget):
         self.splitter.addWidget(agenda_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        agenda_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 30)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)

@@ -13,7 +13,8 @@ from dmi_desktop.services.meetings import InviteeView
 from dmi_desktop.ui.models.formatting import format_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-COL_NAME, COL_REFERENCE, COL_STATUS, COL_INVITATION, COL_DELIVERED, COL_ATTENDANCE, COL_FOLLOW_UP = range(7)
+# Attendance right after the name: during the meeting it is the column people look at.
+COL_NAME, COL_ATTENDANCE, COL_REFERENCE, COL_STATUS, COL_INVITATION, COL_DELIVERED, COL_FOLLOW_UP = range(7)
 # Colours of the attendance cell, readable on light and dark palettes (Okabe–Ito).
 ATTENDANCE_COLOURS = {
     Attendance.ATTENDED: "#009E73",
@@ -32,15 +33,16 @@ class InviteeTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         """Translated column titles."""
-        return [
-            QCoreApplication.translate("InviteeTableModel", "Name"),
-            QCoreApplication.translate("InviteeTableModel", "Reference"),
-            QCoreApplication.translate("InviteeTableModel", "File status"),
-            QCoreApplication.translate("InviteeTableModel", "Invitation"),
-            QCoreApplication.translate("InviteeTableModel", "Delivered"),
-            QCoreApplication.translate("InviteeTableModel", "Attendance"),
-            QCoreApplication.translate("InviteeTableModel", "To decide"),
-        ]
+        titles = {
+            COL_NAME: QCoreApplication.translate("InviteeTableModel", "Name"),
+            COL_ATTENDANCE: QCoreApplication.translate("InviteeTableModel", "Attendance"),
+            COL_REFERENCE: QCoreApplication.translate("InviteeTableModel", "Reference"),
+            COL_STATUS: QCoreApplication.translate("InviteeTableModel", "File status"),
+            COL_INVITATION: QCoreApplication.translate("InviteeTableModel", "Invitation"),
+            COL_DELIVERED: QCoreApplication.translate("InviteeTableModel", "Delivered"),
+            COL_FOLLOW_UP: QCoreApplication.translate("InviteeTableModel", "To decide"),
+        }
+        return [titles[c] for c in range(7)]
 
     def set_rows(self, rows: list[InviteeView]) -> None:
         """Show ``rows``; the same invitees in the same order change in place, keeping the current row."""
