@@ -246,3 +246,19 @@ def test_inviting_from_the_page_summons_and_warns_about_a_minor(make_ctx, qtbot)
     assert page.model.rowCount() == 1
     assert "17" in page.message.text()  # the minor's warning names the age
     assert Attendance.ATTENDED  # the enum the keys map to exists in both languages' labels
+
+
+def test_a_venue_added_in_its_dialog_is_offered_for_new_meetings(make_ctx, qtbot):
+    from dmi_desktop.ui.meetings.directory_dialogs import DirectoryDialog
+
+    ctx = make_ctx()
+    directory = DirectoryDialog(ctx, "venues")
+    qtbot.addWidget(directory)
+    settle(ctx)
+    entry = directory.edit(None)
+    entry.form.editors["name"].setText("Centro comunitario El Golf")
+    entry.form.editors["capacity"].setText("25")
+    entry.save()
+    settle(ctx)
+    assert [(v.name, v.capacity) for v in ctx.session.venues.list()] == [("Centro comunitario El Golf", 25)]
+    assert directory.list.rowCount() == 1 and directory.list.item(0, 0).text() == "Centro comunitario El Golf"

@@ -153,10 +153,10 @@ class MeetingPage(QWidget):
         self.model.set_rows(detail.invitees)
         self.invite.set_kind(m.kind)
         self._enable(detail)
-        if first and self.model.rowCount():
+        if first:
             self.table.move_to(0)
-            if not self.invite.search.text():
-                self.invite.run_search()
+            if not self.invite.search.text() and self.invite.isEnabled():
+                self.invite.run_search()  # the files this meeting may take, before anything is typed
 
     def counts_text(self, counts: dict[str, int]) -> str:
         """ "Invited 12 · attended 5 · …" for the line above the table."""
