@@ -262,3 +262,24 @@ def test_a_venue_added_in_its_dialog_is_offered_for_new_meetings(make_ctx, qtbot
     settle(ctx)
     assert [(v.name, v.capacity) for v in ctx.session.venues.list()] == [("Centro comunitario El Golf", 25)]
     assert directory.list.rowCount() == 1 and directory.list.item(0, 0).text() == "Centro comunitario El Golf"
+
+
+def test_the_page_saves_the_meetings_ics_and_attendance_sheet_where_the_user_chose(
+    make_ctx, qtbot, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx = make_ctx()
+    rosa = _eligible(ctx.session, "Rosa")
+    meeting_id = _call_in(ctx.session, _weekday_ahead(), [rosa])
+    page = _page(ctx, qtbot, meeting_id)
+    targets = iter([tmp_path / "reunion.ics", tmp_path / "asistencia.pdf"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(targets)), "")))
+    page.buttons["ics"].click()
+    settle(ctx)
+    page.buttons["sheet"].click()
+    settle(ctx)
+    ref = ctx.session.meetings.get(meeting_id).ref
+    assert f"X-DMI-REF:{ref}" in (tmp_path / "reunion.ics").read_text(encoding="utf-8")
+    assert (tmp_path / "asistencia.pdf").read_bytes().startswith(b"%PDF")
+    assert "asistencia.pdf" in page.message.text()
