@@ -217,6 +217,7 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     shoot_key_dialogs(camera, shell, window)
     shoot_list_handling(camera, shell, window)
     shoot_printing(camera, shell, window, file_window.participant_id)
+    shoot_meetings(camera, shell, window)
 
     shell.lock.lock()
     wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
@@ -405,6 +406,90 @@ def take(options: argparse.Namespace, tmp: Path) -> int:
     for path in camera.saved:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {path.stat().st_size // 1024} KB")
     return 0
+
+
+def shoot_meetings(camera: Camera, shell, window: QWidget) -> None:
+    """The meetings area (month and week), a meeting page with attendance marked, and the clash dialog."""
+    from datetime import date, datetime, timedelta
+    from datetime import time as clock
+
+    from dmi_desktop.domain.meetings import INVITABLE, MeetingKind
+    from dmi_desktop.services.participants import ParticipantQuery
+    from dmi_desktop.ui.meetings.calendar_view import WEEK
+    from dmi_desktop.ui.meetings.meeting_dialog import MeetingDialog
+
+    session = shell.ctx.session
+    sede = session.venues.add({"name": "Sede vecinal Colón Oriente", "address": "Colón 7100", "capacity": 60})
+    centro = session.venues.add({"name": "Centro comunitario El Golf", "address": "Av. El Golf 50", "capacity": 25})
+    session.contacts.add({"name": "Cap. Rodrigo Fuentes", "organisation": "carabineros", "role": "Comisaría 17"})
+    session.contacts.add({"name": "Paula Ibáñez", "organisation": "fiscalia", "role": "Fiscal adjunta"})
+    monday = date.today() - timedelta(days=date.today().weekday())
+    plan = [  # (day offset from this Monday, hour, kind, title, venue)
+        (-14, 10, "case-review", "Revisión de casos con Fiscalía", sede),
+        (-11, 16, "home-visit", "Visita familia Rojas", None),
+        (-7, 11, "follow-up", "Seguimiento grupo 1", centro),
+        (-4, 9, "home-visit", "Visita familia Pérez", None),
+        (1, 10, "home-visit", "Visita familia Muñoz", None),
+        (2, 11, "case-review", "Revisión de casos con Fiscalía", sede),
+        (3, 15, "follow-up", "Seguimiento grupo 2", centro),
+        (8, 10, "home-visit", "Visita familia Soto", None),
+        (10, 12, "follow-up", "Seguimiento individual", centro),
+        (15, 10, "case-review", "Revisión de casos con Fiscalía", sede),
+        (17, 17, "follow-up", "Seguimiento grupo 3", centro),
+    ]
+    for offset, hour, kind, title, venue in plan:
+        start = datetime.combine(monday + timedelta(days=offset), clock(hour))
+        fields = {"kind": kind, "title": title, "starts_at": f"{start:%Y-%m-%d %H:%M}", "duration": 60}
+        session.meetings.add(fields, venue=venue.id if venue else "", override_reason="demostración")
+    dropped = session.meetings.add(
+        {"kind": "follow-up", "title": "Seguimiento suspendido", "starts_at": f"{monday + timedelta(days=4)} 12:00"},
+        override_reason="demostración",
+    ).meeting
+    session.meetings.cancel(dropped.id, "Sede sin luz")
+    call_in = session.meetings.add(
+        {
+            "kind": "call-in",
+            "title": "Reunión de notificación Colón Oriente",
+            "starts_at": f"{monday + timedelta(days=2)} 18:00",
+            "duration": 90,
+            "agenda": "Mensaje de la comunidad; oferta de servicios; consecuencias.",
+        },
+        venue=sede.id,
+        override_reason="la comunidad pidió un horario después del trabajo",
+    ).meeting
+    query = ParticipantQuery(status=tuple(INVITABLE[MeetingKind.CALL_IN]), sort="name")
+    invited = [row.id for row in session.participants.rows(query, 0, 8)]
+    session.invitations.invite(call_in.id, invited, with_influentials=True)
+    for pid, outcome in zip(invited[:4], ("attended", "attended", "no-show", "excused"), strict=False):
+        session.invitations.attend(call_in.id, pid, outcome)
+    if len(invited) > 5:
+        session.invitations.mark_invitation(call_in.id, invited[5], "delivered", delivered_by="Felipe Soto")
+
+    window.show_area("meetings")
+    area = window.area_widgets["meetings"]
+    area.reload()
+    area.calendar.set_day(monday + timedelta(days=2))
+    wait_until(lambda: not shell.ctx.worker.busy)
+    camera.shoot(window, "30-meetings-month", MAIN_SIZE)
+    area.set_mode(WEEK)
+    wait_until(lambda: not shell.ctx.worker.busy)
+    camera.shoot(window, "31-meetings-week", MAIN_SIZE)
+    area.set_mode("month")
+    page = area.open_meeting(call_in.id)
+    wait_until(lambda: page.detail is not None and not shell.ctx.worker.busy)
+    page.table.move_to(4)
+    camera.shoot(page, "32-meeting-page-attendance", QSize(1240, 680))
+    page.close()
+    dialog = MeetingDialog(shell.ctx, [sede, centro], window, day=monday + timedelta(days=2))
+    dialog.title.setText("Segunda reunión de notificación")
+    dialog.time.setTime(dialog.time.time().fromString("18:30", "HH:mm"))
+    dialog.venue.setCurrentIndex(dialog.venue.findData(sede.id))
+    dialog.save()
+    wait_until(lambda: dialog.clash_dialog is not None)
+    dialog.clash_dialog.reason.setPlainText("Dos salas disponibles en la sede")
+    camera.shoot(dialog.clash_dialog, "33-meeting-clashes")
+    dialog.clash_dialog.reject()
+    dialog.reject()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-MENUS = ("file", "edit", "view", "participants", "vault", "help")
+MENUS = ("file", "edit", "view", "participants", "meetings", "vault", "help")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Modules that register an area when imported; ones not built yet are simply skipped.
-AREA_MODULES = ["dmi_desktop.ui.home.area", "dmi_desktop.ui.participants.area"]
+AREA_MODULES = ["dmi_desktop.ui.home.area", "dmi_desktop.ui.participants.area", "dmi_desktop.ui.meetings.area"]
 
 
 class Area(Protocol):

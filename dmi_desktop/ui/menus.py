@@ -16,6 +16,7 @@ def menu_titles() -> dict[str, str]:
         "edit": translate("Menus", "&Edit"),
         "view": translate("Menus", "&View"),
         "participants": translate("Menus", "&Participants"),
+        "meetings": translate("Menus", "&Meetings"),
         "vault": translate("Menus", "&Vault"),
         "help": translate("Menus", "&Help"),
     }

@@ -223,6 +223,33 @@
     </message>
 </context>
 <context>
+    <name>ClashDialog</name>
+    <message>
+        <source>Scheduling conflicts</source>
+        <translation>Conflictos de agenda</translation>
+    </message>
+    <message>
+        <source>The meeting was not saved. These conflicts were found:</source>
+        <translation>La reunión no se guardó. Se encontraron estos conflictos:</translation>
+    </message>
+    <message>
+        <source>To save anyway, say why. The conflicts you accept and your reason are recorded in the audit log.</source>
+        <translation>Para guardar de todos modos, indique por qué. Los conflictos que acepta y su motivo quedan en la bitácora de auditoría.</translation>
+    </message>
+    <message>
+        <source>Why save despite the conflicts? (required)</source>
+        <translation>¿Por qué guardar pese a los conflictos? (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Guardar de todos modos</translation>
+    </message>
+    <message>
+        <source>Go back and change it</source>
+        <translation>Volver y cambiarla</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>DD-MM-YYYY</source>
@@ -274,6 +301,85 @@
     <message>
         <source>There is already a vault in {folder}. Choose another folder.</source>
         <translation>Ya hay una bóveda en {folder}. Elija otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <source>Venues</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Partner contacts</source>
+        <translation>Contactos de instituciones</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accesibilidad</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Show…</source>
+        <translation>Ver…</translation>
+    </message>
+    <message>
+        <source>New venue</source>
+        <translation>Nuevo lugar</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Remove “{name}”? Meetings that used it keep their record.</source>
+        <translation>¿Eliminar «{name}»? Las reuniones que lo usaron conservan su registro.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +934,103 @@
     </message>
 </context>
 <context>
+    <name>InvitationDialog</name>
+    <message>
+        <source>Invitation of {name}</source>
+        <translation>Invitación de {name}</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitación</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>Entregada por</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Issuing or delivering the letter again clears the “re-issue” mark.</source>
+        <translation>Emitir o entregar la carta de nuevo quita la marca «reemitir».</translation>
+    </message>
+</context>
+<context>
+    <name>InvitePanel</name>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>Search participants by name, alias or RUT…</source>
+        <translation>Buscar participantes por nombre, alias o RUT…</translation>
+    </message>
+    <message>
+        <source>With their influentials</source>
+        <translation>Con sus influyentes</translation>
+    </message>
+    <message>
+        <source>Also invite their influentials (family, mentors)</source>
+        <translation>Invitar también a sus influyentes (familia, referentes)</translation>
+    </message>
+    <message>
+        <source>Invite selected</source>
+        <translation>Invitar seleccionados</translation>
+    </message>
+    <message>
+        <source>Invite contact</source>
+        <translation>Invitar contacto</translation>
+    </message>
+    <message>
+        <source>A {kind} takes files that are: {states}.</source>
+        <translation>Esta reunión ({kind}) admite fichas en estado: {states}.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteeTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>File status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitación</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>The meeting was moved after this letter was issued: issue it again.</source>
+        <translation>La reunión se movió después de emitir esta carta: emítala de nuevo.</translation>
+    </message>
+    <message>
+        <source> — re-issue</source>
+        <translation> — reemitir</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Reason</source>
@@ -1015,6 +1218,219 @@
     </message>
 </context>
 <context>
+    <name>MeetingCommands</name>
+    <message>
+        <source>Moved to {start}.</source>
+        <translation>Movida a {start}.</translation>
+    </message>
+    <message>
+        <source>{n} letters already issued are marked to be issued again.</source>
+        <translation>{n} cartas ya emitidas quedan marcadas para reemitir.</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Cancelar reunión</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”? Nobody is notified by the app: tell the invitees yourself. Why is it cancelled?</source>
+        <translation>¿Cancelar «{title}»? La aplicación no avisa a nadie: informe usted a los invitados. ¿Por qué se cancela?</translation>
+    </message>
+    <message>
+        <source>Postpone meeting</source>
+        <translation>Postergar reunión</translation>
+    </message>
+    <message>
+        <source>Postpone “{title}”? Reschedule it later. Why is it postponed?</source>
+        <translation>¿Postergar «{title}»? Reprográmela después. ¿Por qué se posterga?</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>Postergar</translation>
+    </message>
+    <message>
+        <source>The meeting is now “{status}”.</source>
+        <translation>La reunión quedó «{status}».</translation>
+    </message>
+    <message>
+        <source>{name}: invitation “{status}”.</source>
+        <translation>{name}: invitación «{status}».</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exportar al calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>There are no meetings from {first} to {last}.</source>
+        <translation>No hay reuniones entre el {first} y el {last}.</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Registro de asistencia</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Reschedule meeting</source>
+        <translation>Reprogramar reunión</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>Nueva reunión</translation>
+    </message>
+    <message>
+        <source>e.g. Call-in Colón Oriente</source>
+        <translation>p. ej. Reunión de notificación Colón Oriente</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>(no venue yet)</source>
+        <translation>(sin lugar aún)</translation>
+    </message>
+    <message>
+        <source> (capacity {n})</source>
+        <translation> (capacidad {n})</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>Tipo *</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>Título *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>Fecha *</translation>
+    </message>
+    <message>
+        <source>Time *</source>
+        <translation>Hora *</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reprogramar</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reprogramar…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Mark held</source>
+        <translation>Marcar realizada</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Postergar…</translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>Cancelar reunión…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Exportar .ics…</translation>
+    </message>
+    <message>
+        <source>Attendance sheet (PDF)…</source>
+        <translation>Registro de asistencia (PDF)…</translation>
+    </message>
+    <message>
+        <source>Keys: A attended · N no-show · E excused · C in custody (the next row follows) · Enter: invitation status</source>
+        <translation>Teclas: A asistió · N no asistió · E excusado · C privado de libertad (pasa a la fila siguiente) · Enter: estado de la invitación</translation>
+    </message>
+    <message>
+        <source>no venue</source>
+        <translation>sin lugar</translation>
+    </message>
+    <message>
+        <source>{kind} · {when} · {venue} · status: {status} · {ref}</source>
+        <translation>{kind} · {when} · {venue} · estado: {status} · {ref}</translation>
+    </message>
+    <message>
+        <source>Invited {n}</source>
+        <translation>Invitados {n}</translation>
+    </message>
+    <message>
+        <source>attended {n}</source>
+        <translation>asistieron {n}</translation>
+    </message>
+    <message>
+        <source>no-show {n}</source>
+        <translation>no asistieron {n}</translation>
+    </message>
+    <message>
+        <source>excused {n}</source>
+        <translation>excusados {n}</translation>
+    </message>
+    <message>
+        <source>in custody {n}</source>
+        <translation>privados de libertad {n}</translation>
+    </message>
+    <message>
+        <source>pending {n}</source>
+        <translation>pendientes {n}</translation>
+    </message>
+    <message>
+        <source>letters to re-issue {n}</source>
+        <translation>cartas por reemitir {n}</translation>
+    </message>
+    <message>
+        <source>Attendance is recorded for participants only ({name}).</source>
+        <translation>La asistencia se registra solo para participantes ({name}).</translation>
+    </message>
+    <message>
+        <source>Invited: {n}.</source>
+        <translation>Invitados: {n}.</translation>
+    </message>
+    <message>
+        <source>Already invited: {names}.</source>
+        <translation>Ya estaban invitados: {names}.</translation>
+    </message>
+    <message>
+        <source>Summoned: {moves}.</source>
+        <translation>Citados: {moves}.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingPanels</name>
     <message>
         <source>{when} — {title} ({ref})</source>
@@ -1089,6 +1505,116 @@
     </message>
 </context>
 <context>
+    <name>MeetingsArea</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <source>&amp;New meeting…</source>
+        <translation>&amp;Nueva reunión…</translation>
+    </message>
+    <message>
+        <source>Schedule a meeting (Ctrl+N in the meetings area)</source>
+        <translation>Programar una reunión (Ctrl+N en Reuniones)</translation>
+    </message>
+    <message>
+        <source>&amp;Venues…</source>
+        <translation>&amp;Lugares…</translation>
+    </message>
+    <message>
+        <source>Places where meetings are held</source>
+        <translation>Lugares donde se realizan las reuniones</translation>
+    </message>
+    <message>
+        <source>Partner &amp;contacts…</source>
+        <translation>&amp;Contactos de instituciones…</translation>
+    </message>
+    <message>
+        <source>People at Carabineros, PDI, Fiscalía and the other partners</source>
+        <translation>Personas de Carabineros, PDI, Fiscalía y las demás instituciones</translation>
+    </message>
+    <message>
+        <source>&amp;Export meetings to calendar (.ics)…</source>
+        <translation>&amp;Exportar reuniones al calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>Save the meetings of a date range for partners' calendars</source>
+        <translation>Guardar las reuniones de un período para los calendarios de las instituciones</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsWidget</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} más</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>Anterior (Re Pág)</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>Siguiente (Av Pág)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>Nueva reunión…</translation>
+    </message>
+    <message>
+        <source>New meeting (Ctrl+N)</source>
+        <translation>Nueva reunión (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Venues…</source>
+        <translation>Lugares…</translation>
+    </message>
+    <message>
+        <source>Contacts…</source>
+        <translation>Contactos…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Exportar .ics…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invitados</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Próximos 30 días</translation>
+    </message>
+    <message>
+        <source>Week of {first} to {last}</source>
+        <translation>Semana del {first} al {last}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -1105,6 +1631,10 @@
     <message>
         <source>&amp;Participants</source>
         <translation>&amp;Participantes</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Reuniones</translation>
     </message>
     <message>
         <source>&amp;Vault</source>
@@ -1651,6 +2181,28 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <source>Export meetings to calendar</source>
+        <translation>Exportar reuniones al calendario</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Motivo (obligatorio)</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@ from dmi_desktop.domain.status import Status
 from dmi_desktop.services.session import Session
 from dmi_desktop.ui.home.home_widget import HomeWidget
 from dmi_desktop.ui.meeting_summary_dialog import MeetingSummaryDialog
+from dmi_desktop.ui.meetings.meeting_page import MeetingPage
+from dmi_desktop.ui.models.invitee_table_model import COL_NAME
 from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
 from tests.conftest import COORDINATOR, PASSPHRASES, STAFF
 
@@ -163,6 +165,22 @@ def test_next_call_ins_show_invitees_letters_and_open_the_meeting(unlocked, vaul
     (line,) = _lines(home, "meetings.call_ins")  # the earlier call-in is over
     assert line.count == 1 and ids["meeting"] in line.text and "Citación Colón" in line.text
     assert "cartas por emitir: 1" in line.note and "confirmaciones pendientes: 1" in line.note
+    _click(home, "meetings.call_ins", 0)
+    assert shell.worker.wait_idle(10_000)
+    # The meetings area is installed: the line opens the meeting's own page there, invitees listed.
+    assert shell.window.stack.currentWidget() is shell.window.area_widgets["meetings"]
+    pages = [w for w in QApplication.topLevelWidgets() if isinstance(w, MeetingPage) and w.isVisible()]
+    assert len(pages) == 1
+    qtbot.waitUntil(lambda: pages[0].model.rowCount() == 1)
+    assert pages[0].model.index(0, COL_NAME).data() == "Fabiola Soto"
+    pages[0].close()
+
+
+def test_without_the_meetings_area_a_call_in_opens_its_summary(unlocked, vault_dir, qtbot, monkeypatch):
+    _seed(vault_dir)
+    shell = unlocked(COORDINATOR)
+    monkeypatch.delitem(shell.window.area_widgets, "meetings")
+    home = _home(shell)
     _click(home, "meetings.call_ins", 0)
     assert shell.worker.wait_idle(10_000)
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, MeetingSummaryDialog) and w.isVisible()]

@@ -371,6 +371,7 @@ def test_list_menus_views_and_empty_result_are_spanish(qtbot, open_app):
     from dmi_desktop.ui.participants import list_menus
 
     shell = open_app()
+    shell.window.show_area("participants")  # Inicio opens first
     area = shell.window.area_widgets["participants"]
     qtbot.waitUntil(lambda: area.model.participant_id(0) != "", timeout=5_000)
     row_menu = area.show_row_menu(area.model.index(0, 1), QPoint(5, 5))

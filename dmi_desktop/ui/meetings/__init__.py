@@ -1,0 +1,1 @@
+"""The meetings area: calendar, agenda, meeting page with attendance, venues and contacts."""
