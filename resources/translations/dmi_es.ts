@@ -210,8 +210,8 @@
         <translation>Aún no hay controles registrados.</translation>
     </message>
     <message>
-        <source>e.g. home visit, phone call, office</source>
-        <translation>p. ej. visita domiciliaria, llamada, oficina</translation>
+        <source>e.g. at the fair, at work</source>
+        <translation>p. ej. en la feria, en el trabajo</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -720,6 +720,30 @@
         <translation>Tratamiento de adicciones</translation>
     </message>
     <message>
+        <source>Other (say which in Notes)</source>
+        <translation>Otro (indique cuál en Notas)</translation>
+    </message>
+    <message>
+        <source>In person at the office</source>
+        <translation>Presencial en oficina</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visita domiciliaria</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>Videollamada</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
         <source>Scheduled</source>
         <translation>Agendada</translation>
     </message>
@@ -890,6 +914,10 @@
         <translation>La ficha comienza en el estado «identificado». Los campos marcados con * son obligatorios.</translation>
     </message>
     <message>
+        <source>Open case {case_no}</source>
+        <translation>Abrir caso {case_no}</translation>
+    </message>
+    <message>
         <source>The new participant</source>
         <translation>El nuevo participante</translation>
     </message>
@@ -918,6 +946,13 @@
     <message>
         <source>Notice</source>
         <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>OpenChoiceEdit</name>
+    <message>
+        <source>Say which</source>
+        <translation>Indique cuál</translation>
     </message>
 </context>
 <context>

@@ -308,6 +308,7 @@ class ParticipantsWidget(QWidget):
             return None
         dialog = NewParticipantDialog(self._ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_existing.connect(self.open_file)
         dialog.open()
         return dialog
 
