@@ -9,6 +9,7 @@ from dmi_desktop.cli.access import Context, vault_folder
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.cli.participant_commands import query_from
+from dmi_desktop.domain.messages import message
 from dmi_desktop.services.output_paths import check_output_path
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
@@ -127,6 +128,7 @@ def run_export(ctx: Context) -> int:
         raise CliError(tr(f"{target} ya existe (use --force para reemplazarlo)", f"{target} exists (use --force)"))
     query = query_from(args)
     count = export_participants(ctx.open(), target, args.fmt, query)
+    warn(message("export_unencrypted", file=target.name))  # on stderr: --json output stays clean
     if ctx.json:
         emit_json({"out": str(target), "format": args.fmt, "count": count})
     else:

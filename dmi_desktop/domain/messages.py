@@ -247,8 +247,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "decision_not_eligible": {"es": "no elegible (derivado a Fiscalía)", "en": "not eligible (prosecuted)"},
     "decision_dropped": {"es": "descartado", "en": "dropped"},
     "export_unencrypted": {
-        "es": "aviso: {file} no va cifrado; cualquiera que obtenga el archivo podrá leerlo",
-        "en": "warning: {file} is not encrypted; anyone who gets the file can read it",
+        "es": "aviso: {file} no va cifrado: cualquiera que obtenga el archivo podrá leerlo (para instituciones,"
+        " la exportación cifrada llegará con la sincronización)",
+        "en": "warning: {file} is not encrypted: anyone who gets the file can read it (for partner institutions,"
+        " the encrypted export will come with synchronisation)",
     },
 }
 
