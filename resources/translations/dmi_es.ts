@@ -326,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>ExportWarningDialog</name>
+    <message>
+        <source>Unencrypted file</source>
+        <translation>Archivo sin cifrar</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{file} will not be encrypted.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Anyone who gets a copy of it (a USB stick, an e-mail, a shared folder) can read the names, RUTs and statuses it holds.&lt;/p&gt;&lt;p&gt;To send data to a partner institution, use the encrypted partner export when it comes with synchronisation. Until then, keep this file only as long as you need it and delete it afterwards.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{file} no irá cifrado.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cualquiera que obtenga una copia (un pendrive, un correo, una carpeta compartida) podrá leer los nombres, RUT y estados que contiene.&lt;/p&gt;&lt;p&gt;Para enviar datos a una institución asociada, use la exportación cifrada para instituciones cuando llegue con la sincronización. Mientras tanto, guarde este archivo solo el tiempo necesario y luego elimínelo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>No volver a preguntar</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Exportar de todos modos</translation>
+    </message>
+</context>
+<context>
     <name>FileHeader</name>
     <message>
         <source>Minor</source>
@@ -1274,6 +1293,78 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Tipo de archivo:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Mostrar archivos &amp;ocultos</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Ir a la carpeta superior</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Carpeta superior</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Cambiar a vista de lista</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Cambiar &amp;nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>El archivo %1 ya existe.
+¿Desea reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Archivo no encontrado.
+Verifique que el nombre del archivo sea correcto.</translation>
     </message>
 </context>
 <context>
