@@ -9,7 +9,7 @@ from dmi_desktop.cli.access import Context, vault_folder
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.cli.participant_commands import query_from
-from dmi_desktop.domain.messages import message
+from dmi_desktop.domain.messages import count_text, message
 from dmi_desktop.services.output_paths import check_output_path
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
@@ -132,5 +132,6 @@ def run_export(ctx: Context) -> int:
     if ctx.json:
         emit_json({"out": str(target), "format": args.fmt, "count": count})
     else:
-        out(tr(f"{count} participantes exportados a {target}", f"{count} participants exported to {target}"))
+        shown = count_text(count)
+        out(tr(f"{shown} participantes exportados a {target}", f"{shown} participants exported to {target}"))
     return 0

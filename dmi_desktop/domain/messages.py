@@ -300,6 +300,13 @@ def action_text(action: str) -> str:
     return ACTIONS.get(action, action) if _LANGUAGE == "en" else action
 
 
+def count_text(n: int) -> str:
+    """A count as people read it in the current language: 5.303 in Spanish (Chile), 5,303 in English."""
+    from babel.numbers import format_decimal  # loaded on the first count shown, not at every import
+
+    return format_decimal(n, locale="en_US" if _LANGUAGE == "en" else "es_CL")
+
+
 def day_text(day: date) -> str:
     """A date as Chileans write it in a message: ``31-12-2024`` (DD-MM-AAAA, never ISO)."""
     return day.strftime("%d-%m-%Y")

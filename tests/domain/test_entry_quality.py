@@ -131,3 +131,13 @@ def test_rules_speak_english_too():
             normalize_phone("123")
     finally:
         messages.set_language("es")
+
+
+def test_counts_group_thousands_as_each_language_does():
+    assert messages.count_text(5303) == "5.303" and messages.count_text(1_000_000) == "1.000.000"
+    assert messages.count_text(999) == "999"
+    messages.set_language("en")
+    try:
+        assert messages.count_text(5303) == "5,303"
+    finally:
+        messages.set_language("es")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.services.export_warning import export_warning_wanted, stop_export_warning
 from dmi_desktop.services.exporter import EXPORT_FORMATS, export_participants
 from dmi_desktop.services.participants import ParticipantQuery
@@ -92,7 +93,7 @@ def run_export(
             text = QCoreApplication.translate("Export", "1 participant exported to {file}.").format(file=out.name)
         else:
             text = QCoreApplication.translate("Export", "{count} participants exported to {file}.").format(
-                count=count, file=out.name
+                count=count_text(count), file=out.name
             )
         QMessageBox.information(parent, QCoreApplication.translate("Export", "Export participants"), text)
 

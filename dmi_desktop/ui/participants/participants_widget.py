@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
 from dmi_desktop.services.participants import SEARCH_COUNT_CAP, ParticipantQuery
@@ -54,8 +55,8 @@ SEARCH_DEBOUNCE_MS = 250
 
 
 def thousands(n: int) -> str:
-    """1234 -> "1 234" (the Chilean thin grouping, readable in both languages)."""
-    return f"{n:,}".replace(",", "\u00a0")
+    """5303 -> "5.303" in Spanish (Chile), "5,303" in English: the one helper every count goes through."""
+    return count_text(n)
 
 
 class ParticipantsWidget(QWidget):
