@@ -43,16 +43,17 @@ PARTICIPANTS = _entity(
         Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
         _text("address", "Dirección", "Address", squeeze=True),
         _text("sector", "Sector", "Sector", squeeze=True),
-        Field(
-            "status",
-            Kind.STATUS,
-            Label("Estado", "Status"),
-            choices=Status,
+        # Exported as its label in the chosen language ("en revisión"), which an import reads back.
+        Field("status", Kind.STATUS, Label("Estado", "Status"), choices=Status, editable=False, initial=True),
+        _text(
+            "status_label",
+            "Estado",
+            "Status",
             editable=False,
-            initial=True,
-            header=Label("Estado (código)", "Status code"),
+            stored=False,
+            exportable=False,
+            header=Label("Estado (texto)", "Status (text)"),
         ),
-        _text("status_label", "Estado", "Status", editable=False, stored=False),
         _date("last_checkin", "Último control", "Last check-in", editable=False, stored=False),
         _record_id(importable=True),  # an import of the app's own export matches people by it
     ),
