@@ -244,7 +244,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "decision_pending": {"es": "pendiente", "en": "pending"},
     "decision_eligible": {"es": "elegible (caso en reserva)", "en": "eligible (case banked)"},
-    "decision_not_eligible": {"es": "no elegible (derivado a Fiscalía)", "en": "not eligible (prosecuted)"},
+    "decision_not_eligible": {"es": "no elegible (se persigue)", "en": "not eligible (prosecuted)"},
     "decision_dropped": {"es": "descartado", "en": "dropped"},
     "export_unencrypted": {
         "es": "aviso: {file} no va cifrado: cualquiera que obtenga el archivo podrá leerlo (para instituciones,"

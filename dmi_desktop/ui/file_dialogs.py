@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView, QWidget
 
-DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # QFileSystemModel: name, size, type, date modified
 DATE_FORMAT = "dd-MM-yyyy HH:mm"
 
 
@@ -25,22 +25,22 @@ def documents_folder() -> Path:
 
 
 class ChileanDates(QIdentityProxyModel):
-    """The dialog's file list with "Última modificación" as 05-12-2026 13:45.
+    """The dialog's file list with "Última modificación" as 05-12-2026 13:45 and sizes as 2,00 KiB.
 
     QFileSystemModel formats dates with the *system* locale, which on a machine set to C or English reads
     "5 12 2026"; the app's locale (es_CL by default) is what the user chose.
     """
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Dates in the app's format; everything else as the file system model has it."""
+        """Dates and sizes in the app's locale; everything else as the file system model has it."""
         source = self.sourceModel()
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and index.column() == DATE_COLUMN
-            and isinstance(source, QFileSystemModel)
-        ):
+        if role != Qt.ItemDataRole.DisplayRole or not isinstance(source, QFileSystemModel):
+            return super().data(index, role)
+        if index.column() == DATE_COLUMN:
             moment = source.lastModified(self.mapToSource(index))
             return QLocale().toString(moment, DATE_FORMAT) if moment.isValid() else ""
+        if index.column() == SIZE_COLUMN and not source.isDir(self.mapToSource(index)):
+            return QLocale().formattedDataSize(source.size(self.mapToSource(index)))  # "2,00 KiB", not "2.00"
         return super().data(index, role)
 
 
@@ -50,6 +50,10 @@ def file_dialog(parent: QWidget | None, caption: str, folder: Path, filters: str
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     dialog.setProxyModel(ChileanDates(dialog))
+    view = dialog.findChild(QTreeView, "treeView")  # the detail view (absent from a native dialog)
+    if view is not None:  # room for "documento CSV" and "05-12-2026 13:45" without "…"
+        view.header().resizeSection(TYPE_COLUMN, 150)
+        view.header().resizeSection(DATE_COLUMN, 140)
     return dialog
 
 

@@ -47,7 +47,7 @@ def test_a_review_needs_a_date_and_a_rationale_unless_pending():
     assert errors_of("eligibility_reviews", {"decision": "pending"}) == {"review_date": "es obligatorio"}
     assert errors_of("eligibility_reviews", {"decision": "pending", "review_date": "01-05-2025"}) == {}
     refused = errors_of("eligibility_reviews", {"decision": "not_eligible", "review_date": "01-05-2025"})
-    assert refused == {"rationale": "explique el fundamento de la decisión «no elegible (derivado a Fiscalía)»"}
+    assert refused == {"rationale": "explique el fundamento de la decisión «no elegible (se persigue)»"}
     with_reason = {"decision": "not_eligible", "review_date": "01-05-2025", "rationale": "porte de armas"}
     assert errors_of("eligibility_reviews", with_reason) == {}
 
