@@ -257,7 +257,7 @@ def shoot_entry_and_export(camera: Camera, shell, window: QWidget, tmp: Path) ->
     review = ReviewDialog(shell.ctx, pid, parent=window)
     decision = review.form.editors["decision"]
     decision.setCurrentIndex(decision.findData("not_eligible"))
-    camera.shoot(review, "21-review-needs-rationale")
+    camera.shoot(review, "quality-review-needs-rationale")
     review.form.load(None)
     review.reject()
     area = window.area_widgets["participants"]
@@ -268,7 +268,7 @@ def shoot_entry_and_export(camera: Camera, shell, window: QWidget, tmp: Path) ->
     method = checkin.form.editors["method"]
     method.combo.setCurrentIndex(method.combo.findData("other"))
     method.other.setText("en la feria del sector")
-    camera.shoot(checkin, "22-checkin-method-other")
+    camera.shoot(checkin, "quality-checkin-method-other")
     checkin.form.load(None)
     checkin.reject()
     file.close()
@@ -283,10 +283,10 @@ def shoot_entry_and_export(camera: Camera, shell, window: QWidget, tmp: Path) ->
     dialog.show()
     view = dialog.findChild(QTreeView, "treeView")
     wait_until(lambda: view.model().rowCount(view.rootIndex()) >= 2)  # the CSV filter shows the folder and one file
-    camera.shoot(dialog, "23-save-dialog", QSize(900, 520))
+    camera.shoot(dialog, "quality-save-dialog", QSize(900, 520))
     dialog.reject()
     warning = ExportWarningDialog("listado-marzo.xlsx", window)
-    camera.shoot(warning, "24-export-warning")
+    camera.shoot(warning, "quality-export-warning")
     warning.reject()
 
 
