@@ -218,6 +218,7 @@ def shoot_working_day(camera: Camera, shell, folder: Path, passphrase: str, tmp:
     shoot_list_handling(camera, shell, window)
     shoot_printing(camera, shell, window, file_window.participant_id)
     shoot_meetings(camera, shell, window)
+    shoot_entry_and_export(camera, shell, window, tmp)
 
     shell.lock.lock()
     wait_until(lambda: shell.lock.dialog is not None and shell.lock.dialog.isVisible())
@@ -353,6 +354,54 @@ def shoot_printing(camera: Camera, shell, window: QWidget, participant_id: str) 
     preview = show_preview(shell.ctx, window, data, "Listado", "listado.pdf", "participant.print_list", request)
     camera.shoot(preview, "27-print-preview-list", QSize(1000, 740))
     preview.close()
+
+
+def shoot_entry_and_export(camera: Camera, shell, window: QWidget, tmp: Path) -> None:
+    """A review asking for its rationale, a check-in's method list, the save dialog and the export warning."""
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from dmi_desktop.services.participants import ParticipantQuery
+    from dmi_desktop.ui.file_dialogs import file_dialog
+    from dmi_desktop.ui.import_export.export_action import file_filters
+    from dmi_desktop.ui.import_export.export_warning import ExportWarningDialog
+    from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
+    from dmi_desktop.ui.participants.review_dialog import ReviewDialog
+
+    pid = shell.ctx.session.participants.rows(ParticipantQuery(), 0, 1)[0].id
+    review = ReviewDialog(shell.ctx, pid, parent=window)
+    decision = review.form.editors["decision"]
+    decision.setCurrentIndex(decision.findData("not_eligible"))
+    camera.shoot(review, "quality-review-needs-rationale")
+    review.form.load(None)
+    review.reject()
+    area = window.area_widgets["participants"]
+    assert isinstance(area, ParticipantsWidget)
+    file = area.open_file(pid)
+    settle(400)
+    checkin = file.checkins.make_dialog(None, False)
+    method = checkin.form.editors["method"]
+    method.combo.setCurrentIndex(method.combo.findData("other"))
+    method.other.setText("en la feria del sector")
+    camera.shoot(checkin, "quality-checkin-method-other")
+    checkin.form.load(None)
+    checkin.reject()
+    file.close()
+    documents = tmp / "Documentos"
+    (documents / "respaldos").mkdir(parents=True, exist_ok=True)
+    for name in ("listado-enero.csv", "listado-febrero.xlsx", "derivaciones.pdf"):
+        (documents / name).write_bytes(b"x" * 2048)
+    title = QApplication.translate("Export", "Export participants")
+    dialog = file_dialog(window, title, documents, ";;".join(file_filters()), save=True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.selectFile(QApplication.translate("Export", "participants.csv"))
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    wait_until(lambda: view.model().rowCount(view.rootIndex()) >= 2)  # the CSV filter shows the folder and one file
+    camera.shoot(dialog, "quality-save-dialog", QSize(900, 520))
+    dialog.reject()
+    warning = ExportWarningDialog("listado-marzo.xlsx", window)
+    camera.shoot(warning, "quality-export-warning")
+    warning.reject()
 
 
 def main(argv: list[str]) -> int:

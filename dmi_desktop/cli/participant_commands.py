@@ -12,6 +12,7 @@ from dmi_desktop.cli.io import CliError, UsageError, emit_json, emit_json_array,
 from dmi_desktop.cli.parsing import MAX_LIST_LIMIT, at_most, group, leaf
 from dmi_desktop.cli.render import participant_dict, participant_json, print_file
 from dmi_desktop.domain.fields import Field, Kind, editable_fields
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, label, parse_status
@@ -161,7 +162,8 @@ def run_list(ctx: Context) -> int:
         )
     )
     if len(rows) < total:
-        out(tr(f"({len(rows)} de {total})", f"({len(rows)} of {total})"))
+        shown, of = count_text(len(rows)), count_text(total)
+        out(tr(f"({shown} de {of})", f"({shown} of {of})"))
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from dmi_desktop.cli.io import jsonable, out, tr
 from dmi_desktop.domain.fields import entity, field
+from dmi_desktop.domain.messages import day_text
 from dmi_desktop.domain.models import Participant, ParticipantFile, Record, StatusChange
 from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, is_terminal, label
@@ -80,7 +81,7 @@ def print_file(file: ParticipantFile, allowed: list[Status], restricted_visible:
     out(f"{p.case_no}  {p.full_name}{alias}")
     out(f"id: {p.id}")
     age = p.age_on(today)
-    born = f"{p.birth_date.isoformat()} ({age})" if p.birth_date else ""
+    born = f"{day_text(p.birth_date)} ({age})" if p.birth_date else ""
     minor = tr(" — MENOR DE EDAD", " — MINOR") if p.is_minor_on(today) else ""
     out(_line([(_label("rut"), format_rut(p.rut)), (_label("birth_date"), born + minor), (_label("sex"), p.sex)]))
     out(_line([(_label("phone"), p.phone), (_label("address"), p.address), (_label("sector"), p.sector)]))

@@ -9,6 +9,7 @@ from dmi_desktop.cli.access import Context, vault_folder
 from dmi_desktop.cli.io import CliError, UsageError, emit_json, out, tr, warn
 from dmi_desktop.cli.parsing import group, leaf
 from dmi_desktop.cli.participant_commands import query_from
+from dmi_desktop.domain.messages import count_text, message
 from dmi_desktop.services.output_paths import check_output_path
 from dmi_desktop.services.participants import ParticipantQuery
 from dmi_desktop.services.pdf.page import PAPERS
@@ -135,10 +136,12 @@ def run_export(ctx: Context) -> int:
     if args.fmt == "pdf":
         return _export_pdf(ctx, target, query)
     count = export_participants(ctx.open(), target, args.fmt, query)
+    warn(message("export_unencrypted", file=target.name))  # on stderr: --json output stays clean
     if ctx.json:
         emit_json({"out": str(target), "format": args.fmt, "count": count})
     else:
-        out(tr(f"{count} participantes exportados a {target}", f"{count} participants exported to {target}"))
+        shown = count_text(count)
+        out(tr(f"{shown} participantes exportados a {target}", f"{shown} participants exported to {target}"))
     return 0
 
 

@@ -16,6 +16,15 @@ class ValidationError(DmiError):
         super().__init__(summary or "invalid data")
 
 
+class DuplicateRut(ValidationError):
+    """The RUT belongs to another live participant, named by ``participant_id`` and ``case_no`` (to open it)."""
+
+    def __init__(self, message: str, participant_id: str, case_no: str) -> None:
+        super().__init__({"rut": message})
+        self.participant_id = participant_id
+        self.case_no = case_no
+
+
 class IllegalTransition(DmiError):
     """A status change that the life cycle does not allow."""
 

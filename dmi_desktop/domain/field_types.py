@@ -28,6 +28,7 @@ class Kind(StrEnum):
     SEX = "sex"  # F / M / X (``Sex``)
     BOOL = "bool"
     CHOICE = "choice"  # one code of the field's ``choices`` enum
+    OPEN_CHOICE = "open_choice"  # a code of ``choices``, or free text standing for "other" (stored as typed)
     STATUS = "status"  # the participant life cycle (``Status``): codes or labels accepted
     INTEGER = "integer"  # a whole number from 1 to the field's ``max_value``
     DATETIME = "datetime"  # local date and time, "YYYY-MM-DD HH:MM" (meetings)
@@ -73,6 +74,8 @@ class Field:
     importable: bool | None = None
     header: Label | None = None
     max_value: int | None = None  # INTEGER fields: the largest value accepted
+    person_name: bool = False  # a person's name: emoji and symbols refused
+    today_default: bool = False  # a new record's form starts at today's date (the day a person would expect)
 
     @property
     def is_input(self) -> bool:
@@ -174,6 +177,11 @@ def note_field(name: str, es: str, en: str, **options: Any) -> Field:
     """A multi-line note with the one-line limit."""
     # Several lines on screen but short: the limit of one-line text, as the vault has always accepted.
     return Field(name, Kind.LONGTEXT, Label(es, en), max_length=TEXT_LIMIT, **options)
+
+
+def name_field(name: str, es: str, en: str, **options: Any) -> Field:
+    """A person's name: one line, runs of spaces collapsed, no emoji or symbols."""
+    return Field(name, Kind.TEXT, Label(es, en), squeeze=True, person_name=True, **options)
 
 
 def date_field(name: str, es: str, en: str, **options: Any) -> Field:

@@ -9,6 +9,7 @@ from dmi_desktop.domain.field_types import Entity, Field, Kind, Label
 from dmi_desktop.domain.field_types import bool_field as _bool
 from dmi_desktop.domain.field_types import date_field as _date
 from dmi_desktop.domain.field_types import make_entity as _entity
+from dmi_desktop.domain.field_types import name_field as _name
 from dmi_desktop.domain.field_types import note_field as _note
 from dmi_desktop.domain.field_types import owner_field as _owner
 from dmi_desktop.domain.field_types import record_id_field as _record_id
@@ -23,7 +24,7 @@ from dmi_desktop.domain.meetings import (
     MeetingStatus,
     Organisation,
 )
-from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus, Sex
+from dmi_desktop.domain.models import CheckInMethod, Decision, ReferralKind, ReferralStatus, Sex
 from dmi_desktop.domain.status import Status
 
 PARTICIPANTS = _entity(
@@ -32,10 +33,10 @@ PARTICIPANTS = _entity(
     Label("Participantes", "Participants"),
     (
         _text("case_no", "N° de caso", "Case no.", editable=False),
-        _text("nombres", "Nombres", "First names", required=True, squeeze=True),
-        _text("apellido_paterno", "Apellido paterno", "Paternal surname", required=True, squeeze=True),
-        _text("apellido_materno", "Apellido materno", "Maternal surname", squeeze=True),
-        _text("alias", "Alias", "Alias", squeeze=True),
+        _name("nombres", "Nombres", "First names", required=True),
+        _name("apellido_paterno", "Apellido paterno", "Paternal surname", required=True),
+        _name("apellido_materno", "Apellido materno", "Maternal surname"),
+        _name("alias", "Alias", "Alias"),
         Field("rut", Kind.RUT, Label("RUT", "RUT")),
         _date("birth_date", "Fecha de nacimiento", "Date of birth"),
         Field("sex", Kind.SEX, Label("Sexo", "Sex"), choices=Sex),
@@ -44,16 +45,17 @@ PARTICIPANTS = _entity(
         _text("sector", "Sector", "Sector", squeeze=True),
         # The staff user who handles the file ("mis casos"); the app fills in the creating user (schema 7).
         _text("caseworker", "Responsable", "Caseworker", squeeze=True),
-        Field(
-            "status",
-            Kind.STATUS,
-            Label("Estado", "Status"),
-            choices=Status,
+        # Exported as its label in the chosen language ("en revisión"), which an import reads back.
+        Field("status", Kind.STATUS, Label("Estado", "Status"), choices=Status, editable=False, initial=True),
+        _text(
+            "status_label",
+            "Estado",
+            "Status",
             editable=False,
-            initial=True,
-            header=Label("Estado (código)", "Status code"),
+            stored=False,
+            exportable=False,
+            header=Label("Estado (texto)", "Status (text)"),
         ),
-        _text("status_label", "Estado", "Status", editable=False, stored=False),
         _date("last_checkin", "Último control", "Last check-in", editable=False, stored=False),
         _record_id(importable=True),  # an import of the app's own export matches people by it
     ),
@@ -65,7 +67,7 @@ INFLUENTIALS = _entity(
     Label("influyente", "influential"),
     Label("Influyentes", "Influentials"),
     (
-        _text("name", "Nombre", "Name", required=True),
+        _name("name", "Nombre", "Name", required=True),
         _text("relationship", "Parentesco o relación", "Relationship"),
         Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),
         _text("address", "Dirección", "Address"),
@@ -88,7 +90,7 @@ ELIGIBILITY_REVIEWS = _entity(
         Field("decision", Kind.CHOICE, Label("Decisión", "Decision"), choices=Decision),
         _note("rationale", "Fundamento", "Rationale"),
         _text("reviewer", "Revisor/a", "Reviewer"),
-        _date("review_date", "Fecha de revisión", "Review date"),
+        _date("review_date", "Fecha de revisión", "Review date", required=True, today_default=True),
         _record_id(),
         _owner(),
     ),
@@ -102,7 +104,7 @@ BANKED_CASES = _entity(
         _text("ruc", "RUC", "RUC", required=True),
         _text("investigating_unit", "Unidad investigadora", "Investigating unit"),
         Field("buy_dates", Kind.DATES, Label("Fechas de compra", "Buy dates")),
-        _date("banked_on", "Fecha de reserva", "Banked on"),
+        _date("banked_on", "Fecha de reserva", "Banked on", today_default=True),
         _date("expires_on", "Vencimiento", "Expires on", allow_future=True),
         _note("description", "Descripción", "Description"),
         _record_id(),
@@ -119,7 +121,7 @@ REFERRALS = _entity(
         Field("kind", Kind.CHOICE, Label("Servicio", "Service"), required=True, choices=ReferralKind),
         _text("provider", "Prestador", "Provider"),
         Field("status", Kind.CHOICE, Label("Estado", "Status"), choices=ReferralStatus),
-        _date("referred_on", "Fecha de derivación", "Referred on"),
+        _date("referred_on", "Fecha de derivación", "Referred on", today_default=True),
         _date("first_appointment", "Primera cita", "First appointment", allow_future=True),
         _date("ended_on", "Fecha de término", "Ended on"),
         _note("notes", "Notas", "Notes"),
@@ -133,8 +135,8 @@ CHECKINS = _entity(
     Label("control", "check-in"),
     Label("Controles", "Check-ins"),
     (
-        _date("day", "Fecha", "Date", required=True),
-        _text("method", "Modalidad", "Method"),
+        _date("day", "Fecha", "Date", required=True, today_default=True),
+        Field("method", Kind.OPEN_CHOICE, Label("Modalidad", "Method"), choices=CheckInMethod),
         _text("recorded_by", "Registrado por", "Recorded by"),
         _note("notes", "Notas", "Notes"),
         _record_id(),
@@ -147,7 +149,7 @@ VIOLATIONS = _entity(
     Label("incumplimiento", "violation"),
     Label("Incumplimientos", "Violations"),
     (
-        _date("day", "Fecha", "Date", required=True),
+        _date("day", "Fecha", "Date", required=True, today_default=True),
         _note("description", "Descripción", "Description", required=True),
         _bool("case_activated", "Caso en reserva activado", "Banked case activated"),
         _record_id(),
@@ -202,7 +204,7 @@ CONTACTS = _entity(
     Label("contacto", "contact"),
     Label("Contactos de instituciones", "Partner contacts"),
     (
-        _text("name", "Nombre", "Name", required=True, squeeze=True),
+        _name("name", "Nombre", "Name", required=True),
         Field("organisation", Kind.CHOICE, Label("Institución", "Organisation"), required=True, choices=Organisation),
         _text("role", "Cargo", "Role"),
         Field("phone", Kind.PHONE, Label("Teléfono", "Phone")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 _LANGUAGE = "es"
 
 # Keys are stable codes; texts use str.format placeholders that both languages keep.
@@ -18,10 +20,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "wrong length in {value!r} (is the check digit missing?)",
     },
     "rut_format": {"es": "formato de RUT no válido: {value!r}", "en": "invalid RUT format: {value!r}"},
-    "rut_duplicate": {
-        "es": "ya existe un participante con el RUT {rut}",
-        "en": "a participant with RUT {rut} already exists",
-    },
     "date_format": {
         "es": "fecha no válida {value!r} (use DD-MM-AAAA o AAAA-MM-DD)",
         "en": "invalid date {value!r} (use DD-MM-YYYY or YYYY-MM-DD)",
@@ -32,7 +30,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "valor no permitido {value!r} (use: {choices})",
         "en": "value {value!r} not allowed (use: {choices})",
     },
-    "phone": {"es": "teléfono no válido {value!r}", "en": "invalid phone number {value!r}"},
     "too_long": {"es": "demasiado largo (máximo {limit} caracteres)", "en": "too long (at most {limit} characters)"},
     "illegal_transition": {
         "es": "no se puede pasar de «{current}» a «{target}»",
@@ -242,6 +239,53 @@ CATALOG: dict[str, dict[str, str]] = {
         "es": "el propósito contiene caracteres de control",
         "en": "the purpose holds control characters",
     },
+    # -- data quality at entry (issue 9 item 4) ---------------------------------------------------------
+    "phone_format": {
+        "es": "teléfono no válido {value!r}: use un número chileno de 9 dígitos, p. ej. +56 9 1234 5678 (celular)"
+        " o +56 2 2123 4567 (fijo); uno extranjero con su código, p. ej. +54 11 1234 5678",
+        "en": "invalid phone number {value!r}: use a 9-digit Chilean number, e.g. +56 9 1234 5678 (mobile)"
+        " or +56 2 2123 4567 (landline); a foreign one with its code, e.g. +54 11 1234 5678",
+    },
+    "name_symbols": {
+        "es": "un nombre no puede contener emojis ni símbolos ({chars})",
+        "en": "a name cannot contain emoji or symbols ({chars})",
+    },
+    "rut_exists": {
+        "es": "el RUT {rut} ya existe: caso {case_no}",
+        "en": "RUT {rut} already exists: case {case_no}",
+    },
+    "rut_repeated": {
+        "es": "el RUT {rut} se repite en el archivo",
+        "en": "RUT {rut} appears twice in the file",
+    },
+    "first_appointment_before_referral": {
+        "es": "la primera cita ({first}) es anterior a la derivación ({referred})",
+        "en": "the first appointment ({first}) is before the referral ({referred})",
+    },
+    "ended_before_start": {
+        "es": "la fecha de término ({ended}) es anterior a {start_label} ({start})",
+        "en": "the end date ({ended}) is before {start_label} ({start})",
+    },
+    "start_label_first_appointment": {"es": "la primera cita", "en": "the first appointment"},
+    "start_label_referral": {"es": "la derivación", "en": "the referral"},
+    "review_rationale_required": {
+        "es": "explique el fundamento de la decisión «{decision}»",
+        "en": "explain the rationale of the decision “{decision}”",
+    },
+    "referral_other_notes": {
+        "es": "con servicio «otro», indique cuál en Notas",
+        "en": "with service “other”, say which in Notes",
+    },
+    "decision_pending": {"es": "pendiente", "en": "pending"},
+    "decision_eligible": {"es": "elegible (caso en reserva)", "en": "eligible (case banked)"},
+    "decision_not_eligible": {"es": "no elegible (se persigue)", "en": "not eligible (prosecuted)"},
+    "decision_dropped": {"es": "descartado", "en": "dropped"},
+    "export_unencrypted": {
+        "es": "aviso: {file} no va cifrado: cualquiera que obtenga el archivo podrá leerlo (para instituciones,"
+        " la exportación cifrada llegará con la sincronización)",
+        "en": "warning: {file} is not encrypted: anyone who gets the file can read it (for partner institutions,"
+        " the encrypted export will come with synchronisation)",
+    },
 }
 
 # What a refused user tried to do, as the services name it (Spanish) and its English text; see action_text.
@@ -289,6 +333,18 @@ def tr(es: str, en: str) -> str:
 def action_text(action: str) -> str:
     """An action named in Spanish (a key of ACTIONS) in the current language; an unknown one as given."""
     return ACTIONS.get(action, action) if _LANGUAGE == "en" else action
+
+
+def count_text(n: int) -> str:
+    """A count as people read it in the current language: 5.303 in Spanish (Chile), 5,303 in English."""
+    from babel.numbers import format_decimal  # loaded on the first count shown, not at every import
+
+    return format_decimal(n, locale="en_US" if _LANGUAGE == "en" else "es_CL")
+
+
+def day_text(day: date) -> str:
+    """A date as Chileans write it in a message: ``31-12-2024`` (DD-MM-AAAA, never ISO)."""
+    return day.strftime("%d-%m-%Y")
 
 
 def message(code: str, **params: object) -> str:

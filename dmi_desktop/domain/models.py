@@ -145,6 +145,17 @@ class ReferralKind(StrEnum):
     PSYCHOLOGICAL = "psychological"
     EDUCATION = "education"
     TREATMENT = "treatment"
+    OTHER = "other"  # which service goes in the referral's notes
+
+
+class CheckInMethod(StrEnum):
+    """How a monitoring contact took place; any other text is kept as typed (the "other" choice)."""
+
+    OFFICE = "office"
+    HOME_VISIT = "home_visit"
+    PHONE = "phone"
+    VIDEO = "video"
+    OTHER = "other"
 
 
 class ReferralStatus(StrEnum):

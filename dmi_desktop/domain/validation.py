@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import date
 from typing import Any
 
 from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.field_types import TEXT_LIMIT
 from dmi_desktop.domain.fields import Entity, Field, Kind, entity, input_fields
 from dmi_desktop.domain.meetings import format_start, parse_start
-from dmi_desktop.domain.messages import message
+from dmi_desktop.domain.messages import day_text, message
+from dmi_desktop.domain.models import Decision, ReferralKind
+from dmi_desktop.domain.phone import normalize_phone
 from dmi_desktop.domain.rut import InvalidRut, normalize_rut
 from dmi_desktop.domain.status import parse_status
 
 _DATE_PATTERNS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$"))
-_PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
+# In a person's name: pictographs and other symbols (So), emoji skin tones (Sk in U+1F3FB..U+1F3FF), joiners and
+# variation selectors (Cf, Mn in U+FE00..U+FE0F), private-use and unpaired surrogates. Letters with accents,
+# apostrophes, hyphens and dots stay.
+_NAME_SYMBOL_CATEGORIES = frozenset({"So", "Cf", "Co", "Cs", "Cn"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EMAIL_LIMIT = 254
 _TRUE_WORDS = ("1", "true", "yes", "si", "sí", "x")
@@ -86,9 +93,9 @@ def parse_date(value: Any, *, today: date, allow_future: bool = False) -> date |
         if day is None:
             raise ValueError(message("date_format", value=text))
     if day.year < 1900:
-        raise ValueError(message("date_too_old", value=day.isoformat()))
+        raise ValueError(message("date_too_old", value=day_text(day)))
     if not allow_future and day > today:
-        raise ValueError(message("date_future", value=day.isoformat()))
+        raise ValueError(message("date_future", value=day_text(day)))
     return day
 
 
@@ -127,12 +134,49 @@ def clean_fields(table: str, raw: dict[str, Any], *, today: date, partial: bool 
     for key, spec in accepted.items():
         if spec.required and (key in out or not partial) and not out.get(key) and key not in errors:
             errors[key] = message("required")
-    banked, expires = out.get("banked_on"), out.get("expires_on")
-    if table == "banked_cases" and banked and expires and expires < banked:
-        errors["expires_on"] = message("expiry_before_banked")
+    if not partial:  # an edit is judged whole by the service, once merged with what the record holds
+        for key, reason in record_rules(table, out).items():
+            errors.setdefault(key, reason)
     if errors:
         raise ValidationError(errors)
     return out
+
+
+def record_rules(table: str, values: dict[str, Any]) -> dict[str, str]:
+    """What one whole record of ``table`` (typed values) breaks among the rules that tie fields together."""
+    errors: dict[str, str] = {}
+    if table == "banked_cases":
+        banked, expires = values.get("banked_on"), values.get("expires_on")
+        if banked and expires and expires < banked:
+            errors["expires_on"] = message("expiry_before_banked")
+    elif table == "referrals":
+        errors.update(_referral_rules(values))
+    elif table == "eligibility_reviews":
+        decision = values.get("decision") or Decision.PENDING
+        if Decision(decision) is not Decision.PENDING and not str(values.get("rationale") or "").strip():
+            errors["rationale"] = message("review_rationale_required", decision=message(f"decision_{decision}"))
+    return errors
+
+
+def _referral_rules(values: dict[str, Any]) -> dict[str, str]:
+    """Referred ≤ first appointment ≤ end; a service "other" says which one in its notes."""
+    errors: dict[str, str] = {}
+    referred, first, ended = values.get("referred_on"), values.get("first_appointment"), values.get("ended_on")
+    if referred and first and first < referred:
+        errors["first_appointment"] = message(
+            "first_appointment_before_referral", first=day_text(first), referred=day_text(referred)
+        )
+    start, start_label = (first, "first_appointment") if first else (referred, "referral")
+    if ended and start and ended < start:
+        errors["ended_on"] = message(
+            "ended_before_start",
+            ended=day_text(ended),
+            start=day_text(start),
+            start_label=message(f"start_label_{start_label}"),
+        )
+    if values.get("kind") == ReferralKind.OTHER and not str(values.get("notes") or "").strip():
+        errors["notes"] = message("referral_other_notes")
+    return errors
 
 
 _ACCEPTED: dict[str, tuple[Entity, dict[str, Field]]] = {}
@@ -171,6 +215,8 @@ def clean_value(spec: Field, value: Any, *, today: date) -> Any:
         limit = spec.limit
         if limit is not None and len(text) > limit:
             raise ValueError(message("too_long", limit=limit))
+        if spec.person_name:
+            refuse_symbols(text)
         return text
     if kind is Kind.RUT:
         try:
@@ -178,10 +224,9 @@ def clean_value(spec: Field, value: Any, *, today: date) -> Any:
         except InvalidRut as exc:
             raise ValueError(message("rut_invalid", reason=str(exc))) from None
     if kind is Kind.PHONE:
-        phone = str(value or "")
-        if phone and not _PHONE.match(phone):
-            raise ValueError(message("phone", value=phone))
-        return phone
+        return normalize_phone(str(value or ""))
+    if kind is Kind.OPEN_CHOICE:
+        return _open_choice(spec, value)
     if kind is Kind.DATE:
         return parse_date(value, today=today, allow_future=spec.allow_future)
     if kind is Kind.DATES:
@@ -206,6 +251,30 @@ def clean_value(spec: Field, value: Any, *, today: date) -> Any:
     if kind in (Kind.INTEGER, Kind.DATETIME, Kind.EMAIL):
         return _clean_meeting_value(spec, value)
     raise ValueError(message("unknown_field", choices=spec.name))
+
+
+def refuse_symbols(name: str) -> None:
+    """ValueError naming the emoji and symbols in a person's name (a paste from a chat brings them along)."""
+    bad = [c for c in name if _is_symbol(c)]
+    if bad:
+        raise ValueError(message("name_symbols", chars=" ".join(dict.fromkeys(bad))))
+
+
+def _is_symbol(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category in _NAME_SYMBOL_CATEGORIES:
+        return True
+    return 0x1F3FB <= ord(char) <= 0x1F3FF or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+def _open_choice(spec: Field, value: Any) -> str:
+    """A code of the field's list when the value is one (any case), else the text as typed (the "other" case)."""
+    text = " ".join(str(value.value if hasattr(value, "value") else value or "").split())
+    if text.lower() in spec.choice_codes():
+        return text.lower()
+    if len(text) > TEXT_LIMIT:
+        raise ValueError(message("too_long", limit=TEXT_LIMIT))
+    return text
 
 
 def _clean_meeting_value(spec: Field, value: Any) -> Any:

@@ -78,7 +78,7 @@ REVIEWERS = (
     "Mesa de revisión Fiscalía–Municipalidad",
 )
 TEAM = ("Camila Rojas", "Felipe Soto", "Javiera Muñoz", "Matías Herrera", "Daniela Vergara")
-CHECKIN_METHODS = ("presencial", "presencial", "presencial", "telefónico", "visita domiciliaria", "videollamada")
+CHECKIN_METHODS = ("office", "office", "office", "phone", "home_visit", "video")  # codes of CheckInMethod
 
 # Final states of the demo files and how many of every hundred end there: most are enrolled or in monitoring,
 # a few end in each terminal state, and every state of the life cycle is present.

@@ -74,12 +74,14 @@ def export_rows(session: Session, query: ParticipantQuery | None = None) -> Iter
 
 
 def _value(spec: Field, person: Participant, last_checkin: date | None) -> Any:
-    """One exported value: derived fields computed, RUTs formatted, codes for enums."""
+    """One exported value: derived fields computed, RUTs formatted, statuses in words, codes for other enums."""
     if not spec.stored:
         if spec.name == "status_label":
             return label(person.status)
         return last_checkin if spec.name == "last_checkin" else None
     value = getattr(person, spec.name, None)
+    if spec.kind is Kind.STATUS:
+        return label(person.status)  # words in the chosen language, never the code ("identified")
     if spec.kind is Kind.RUT:
         return format_rut(value or "")
     if isinstance(value, Enum):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmi_desktop.domain.errors import DmiError, IllegalTransition, PermissionDenied, ValidationError
 from dmi_desktop.domain.messages import message
+from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import check_transition
 from dmi_desktop.domain.validation import clean_participant_fields, clean_record_id
 from dmi_desktop.services.banked_case import refuse_banked_move
@@ -192,6 +193,7 @@ class RowChecker:
         ruts = [f["rut"] for _line, f in entries if f.get("rut")]
         known = service.by_ids(ids) if ids else {}
         owners = service.rut_owners(ruts) if ruts else {}
+        holders = service.by_ids(list(owners.values())) if owners else {}  # to name the case that has the RUT
         seen_ids = self.seen.earlier(_ID, ids) if ids else {}
         seen_ruts = self.seen.earlier(_RUT, ruts) if ruts else {}
         new_ids: list[tuple[str, int]] = []
@@ -226,7 +228,9 @@ class RowChecker:
                 new_ruts.append((rut, line))
                 owner = owners.get(rut)
                 if owner is not None and owner != pid:
-                    problems.append(RowError(line, rut_column, message("rut_duplicate", rut=rut)))
+                    case_no = holders[owner].case_no if owner in holders else owner
+                    taken = message("rut_exists", rut=format_rut(rut), case_no=case_no)
+                    problems.append(RowError(line, rut_column, taken))
             action = NEW
             if current is None and fields.get("status"):
                 try:

@@ -11,7 +11,7 @@ from typing import Any
 
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.domain.meetings import Meeting, Venue, WorkingHours
-from dmi_desktop.domain.messages import language, message
+from dmi_desktop.domain.messages import day_text, language, message
 from dmi_desktop.storage.meeting_repository import InviteeRepository, MeetingRepository
 
 _DAY_NAMES = {
@@ -147,7 +147,7 @@ def calendar_clashes(start: datetime, end: datetime, hours: WorkingHours) -> lis
     found = []
     name = holiday_name(start.date())
     if name:
-        found.append(Clash(ClashKind.HOLIDAY, message("clash_holiday", day=start.date().isoformat(), name=name)))
+        found.append(Clash(ClashKind.HOLIDAY, message("clash_holiday", day=day_text(start.date()), name=name)))
     if not hours.contains(start, end):
         found.append(Clash(ClashKind.HOURS, message("clash_hours", hours=hours_text(hours))))
     return found

@@ -7,16 +7,18 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.errors import DuplicateRut, ValidationError
 from dmi_desktop.domain.fields import restricted_tables
 from dmi_desktop.domain.messages import message
 from dmi_desktop.domain.models import HistoryEvent, Participant, ParticipantFile, ParticipantRow, StatusChange
 from dmi_desktop.domain.roles import can_handle_banked_case, can_see_restricted
+from dmi_desktop.domain.rut import format_rut
 from dmi_desktop.domain.status import Status, allowed_next_for, check_transition, parse_status
 from dmi_desktop.domain.validation import (
     clean_child_fields,
     clean_participant_fields,
     clean_reason,
+    record_rules,
 )
 from dmi_desktop.services.banked_case import refuse_banked_move, refuse_case_activation, refuse_new_statuses
 from dmi_desktop.services.changes import ChangeKind, Changes
@@ -350,8 +352,13 @@ class ParticipantService(BulkWrites):
         values = clean_child_fields(table, changes, today=today or date.today(), partial=True)
         with self.session.write("editar registros"):
             repo = self.children[table]
-            before = public_dict(repo.get(record_id))
+            current = repo.get(record_id)
+            before = public_dict(current)
             refuse_case_activation(self.session.role, table, values, before)
+            # The rules that tie fields together judge the record as it will be, not only the fields sent.
+            broken = record_rules(table, {**{k: getattr(current, k) for k in before}, **values})
+            if broken:
+                raise ValidationError(broken)
             diff = {k: v for k, v in values.items() if public_dict_value(v) != before.get(k)}
             record = repo.update(record_id, diff) if diff else repo.get(record_id)
             after = public_dict(record)
@@ -387,22 +394,24 @@ class ParticipantService(BulkWrites):
             self.session.require_restricted()
 
     def _check_ruts_free(self, ruts: list[str]) -> None:
-        """Refuse a batch in which a RUT repeats, or one a live participant already holds."""
+        """Refuse a batch in which a RUT repeats, or one a live participant already holds (naming the case)."""
         seen: set[str] = set()
         for rut in ruts:
             if rut and rut in seen:
-                raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+                raise ValidationError({"rut": message("rut_repeated", rut=format_rut(rut))})
             seen.add(rut)
         taken = self.repo.ruts_taken(ruts)
         if taken:
-            raise ValidationError({"rut": message("rut_duplicate", rut=sorted(taken)[0])})
+            self._check_rut_free(sorted(taken)[0], None)
 
     def _check_rut_free(self, rut: str, own_id: str | None) -> None:
+        """DuplicateRut naming the case that holds ``rut`` already (the UI offers to open it)."""
         if not rut:
             return
         owner = self.repo.rut_owner(rut)
         if owner is not None and owner != own_id:
-            raise ValidationError({"rut": message("rut_duplicate", rut=rut)})
+            case_no = self.repo.get(owner).case_no
+            raise DuplicateRut(message("rut_exists", rut=format_rut(rut), case_no=case_no), owner, case_no)
 
 
 def differences(before: Participant, values: dict[str, Any]) -> dict[str, Any]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.domain.roles import can_manage_users
 from dmi_desktop.services.session import Session, VerifyResult
 from dmi_desktop.ui.actions import ActionSpec
@@ -87,12 +88,11 @@ class AuditCommands(QObject):
         """Walk the chains on the worker, a chunk at a time, behind a progress dialog with Cancel; then the outcome."""
         session = self.ctx.session
         checked = QCoreApplication.translate("AuditIncident", "Checked {done} of {total} entries…")
-        locale = QLocale()
 
         def walk(task: TaskContext) -> VerifyResult:
             def progress(done: int, total: int) -> None:
                 task.check_cancelled()  # Cancel stops the walk between two chunks
-                text = checked.format(done=locale.toString(done), total=locale.toString(total))
+                text = checked.format(done=count_text(done), total=count_text(total))
                 task.report(done, total, text)
 
             return session.verify_audit(progress)

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from dmi_desktop.domain.roles import can_manage_users
 from dmi_desktop.services.follow_up import FollowUpService
 from dmi_desktop.services.vault_info import passphrase_opens
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.actions import ActionSpec
 from dmi_desktop.ui.audit_actions import AuditCommands
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
@@ -143,8 +144,8 @@ class ShellCommands(QObject):
         """Write an encrypted backup file where the user chooses, on the worker."""
         from dmi_desktop.services import backups
 
-        suggested = str(Path.home() / f"dmi-respaldo-{date.today():%Y%m%d}.dmibackup")
-        path, _filter = QFileDialog.getSaveFileName(
+        suggested = f"dmi-respaldo-{date.today():%Y%m%d}.dmibackup"
+        path, _filter = file_dialogs.save_file_name(
             self.window,
             QCoreApplication.translate("Shell", "Save backup"),
             suggested,

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from dmi_desktop.domain.errors import DmiError
 from dmi_desktop.services.organisation import DEFAULT_PROGRAMME, LIMITS, MAX_LOGO_BYTES, Letterhead, check_logo
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import error_text
 
 PREVIEW_SIZE = 96
@@ -126,8 +126,8 @@ class OrganisationForm(QWidget):
 
     def pick_logo(self) -> None:
         """Ask for an image file and load it as the logo."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose logo"), str(Path.home()), self.tr("Images (*.png *.jpg *.jpeg)")
+        path, _filter = file_dialogs.open_file_name(
+            self, self.tr("Choose logo"), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:
             self.load_logo(Path(path))

@@ -210,8 +210,8 @@
         <translation>Aún no hay controles registrados.</translation>
     </message>
     <message>
-        <source>e.g. home visit, phone call, office</source>
-        <translation>p. ej. visita domiciliaria, llamada, oficina</translation>
+        <source>e.g. at the fair, at work</source>
+        <translation>p. ej. en la feria, en el trabajo</translation>
     </message>
     <message>
         <source>Check-in</source>
@@ -468,6 +468,25 @@
     <message>
         <source>Exporting participants…</source>
         <translation>Exportando participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWarningDialog</name>
+    <message>
+        <source>Unencrypted file</source>
+        <translation>Archivo sin cifrar</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{file} will not be encrypted.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Anyone who gets a copy of it (a USB stick, an e-mail, a shared folder) can read the names, RUTs and statuses it holds.&lt;/p&gt;&lt;p&gt;To send data to a partner institution, use the encrypted partner export when it comes with synchronisation. Until then, keep this file only as long as you need it and delete it afterwards.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{file} no irá cifrado.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cualquiera que obtenga una copia (un pendrive, un correo, una carpeta compartida) podrá leer los nombres, RUT y estados que contiene.&lt;/p&gt;&lt;p&gt;Para enviar datos a una institución asociada, use la exportación cifrada para instituciones cuando llegue con la sincronización. Mientras tanto, guarde este archivo solo el tiempo necesario y luego elimínelo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>No volver a preguntar</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Exportar de todos modos</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1108,30 @@
         <translation>Tratamiento de adicciones</translation>
     </message>
     <message>
+        <source>Other (say which in Notes)</source>
+        <translation>Otro (indique cuál en Notas)</translation>
+    </message>
+    <message>
+        <source>In person at the office</source>
+        <translation>Presencial en oficina</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visita domiciliaria</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>Videollamada</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
         <source>Scheduled</source>
         <translation>Agendada</translation>
     </message>
@@ -1660,6 +1703,10 @@
         <translation>La ficha comienza en el estado «identificado». Los campos marcados con * son obligatorios.</translation>
     </message>
     <message>
+        <source>Open case {case_no}</source>
+        <translation>Abrir caso {case_no}</translation>
+    </message>
+    <message>
         <source>The new participant</source>
         <translation>El nuevo participante</translation>
     </message>
@@ -1688,6 +1735,13 @@
     <message>
         <source>Notice</source>
         <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>OpenChoiceEdit</name>
+    <message>
+        <source>Say which</source>
+        <translation>Indique cuál</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2235,78 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Tipo de archivo:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Mostrar archivos &amp;ocultos</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Ir a la carpeta superior</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Carpeta superior</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Cambiar a vista de lista</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Cambiar &amp;nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>El archivo %1 ya existe.
+¿Desea reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Archivo no encontrado.
+Verifique que el nombre del archivo sea correcto.</translation>
     </message>
 </context>
 <context>

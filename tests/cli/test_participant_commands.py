@@ -135,7 +135,7 @@ def test_invalid_rut_is_refused_with_a_clear_message(cli: Cli) -> None:
 def test_duplicate_rut_is_refused(cli: Cli) -> None:
     cli.add_participant("Ana", "Soto", "--rut", "12.345.678-5")
     cli("participant", "add", "--nombres", "Eva", "--apellido-paterno", "Rojas", "--rut", "12345678-5").assert_refused(
-        "12345678-5"
+        "12.345.678-5 ya existe: caso "
     )
 
 

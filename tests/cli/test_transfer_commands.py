@@ -161,3 +161,14 @@ def test_an_export_from_a_newer_version_is_refused_in_one_line(cli: Cli, tmp_pat
     document["schema_version"] += 1
     as_json.write_text(json.dumps(document), encoding="utf-8")
     cli("import", "participants", str(as_json)).assert_refused("versión más nueva", "actualice")
+
+
+def test_an_export_warns_on_stderr_that_the_file_is_not_encrypted(cli: Cli, tmp_path: Path) -> None:
+    _populate(cli)
+    target = tmp_path / "listado.csv"
+    done = cli.ok("export", "participants", "--format", "csv", "--out", str(target), "--json")
+    assert done.json()["count"] == 2  # stdout stays machine-readable
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("aviso: listado.csv no va cifrado: cualquiera que obtenga el archivo podrá leerlo")
+    english = cli.ok("--lang", "en", "export", "participants", "--format", "xlsx", "--out", str(tmp_path / "l.xlsx"))
+    assert english.stderr.startswith("warning: l.xlsx is not encrypted: anyone who gets the file can read it")

@@ -89,9 +89,16 @@ def test_impossible_dates_are_refused(text):
 
 def test_child_records_are_typed_and_checked():
     review = clean_child_fields(
-        "eligibility_reviews", {"violence_or_weapons": "sí", "decision": "ELIGIBLE"}, today=TODAY
+        "eligibility_reviews",
+        {"violence_or_weapons": "sí", "decision": "ELIGIBLE", "rationale": "bajo nivel", "review_date": "2025-01-10"},
+        today=TODAY,
     )
-    assert review == {"violence_or_weapons": True, "decision": Decision.ELIGIBLE}
+    assert review == {
+        "violence_or_weapons": True,
+        "decision": Decision.ELIGIBLE,
+        "rationale": "bajo nivel",
+        "review_date": date(2025, 1, 10),
+    }
     assert clean_child_fields("referrals", {"kind": "education"}, today=TODAY) == {"kind": ReferralKind.EDUCATION}
     with pytest.raises(ValidationError) as info:
         clean_child_fields("checkins", {"notes": "x", "color": "rojo"}, today=TODAY)

@@ -173,7 +173,7 @@ def test_staff_cannot_move_statuses_into_or_out_of_the_banked_case_by_importing_
     export_participants(coordinator, export, "csv", ParticipantQuery())
     with export.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";"))
-    code = rows[0].index("Estado (código)")
+    code = rows[0].index("Estado")
     moves = {"Ana": "eligible", "Berta": "summoned", "Carla": "case_activated"}  # into, out of, activating
     for row in rows[1:]:
         row[code] = moves[row[1]]
@@ -183,9 +183,9 @@ def test_staff_cannot_move_statuses_into_or_out_of_the_banked_case_by_importing_
     before = {pid: _state(staff, pid) for pid in files.values()}
     preview = preview_import(staff, export)
     assert [(e.line, e.column) for e in preview.errors] == [
-        (2, "Estado (código)"),
-        (3, "Estado (código)"),
-        (4, "Estado (código)"),
+        (2, "Estado"),
+        (3, "Estado"),
+        (4, "Estado"),
     ]
     assert all(e.reason.startswith("solo coordinadores pueden mover") for e in preview.errors)
     with pytest.raises(ImportRefused):

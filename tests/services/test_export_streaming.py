@@ -56,7 +56,7 @@ def _old_records(session, query):
     for p in people:
         rec = {}
         for f in export_fields():
-            if f.name == "status_label":
+            if f.name == "status":  # in words since issue 9 (the label column went)
                 rec[f.name] = label(p.status)
             elif f.name == "last_checkin":
                 rec[f.name] = last.get(p.id)

@@ -77,7 +77,8 @@ def test_csv_is_semicolon_utf8_bom_with_spanish_headers(session, tmp_path):
     jose = next(r for r in rows if r[1] == "José Ñandú")
     record = dict(zip(export_columns(), jose, strict=True))
     assert record["rut"] == "12.345.678-5" and record["birth_date"] == "1998-03-15"
-    assert record["status"] == "monitoring" and record["status_label"] == "en seguimiento"
+    assert record["status"] == "en seguimiento" and "status_label" not in record  # words, never "monitoring"
+    assert "monitoring" not in target.read_text(encoding="utf-8-sig")
     assert record["last_checkin"] == "2026-01-20" and record["case_no"].startswith("LC1-")
     assert record["id"] == session.participants.get(record["case_no"]).id
     assert record["schema_version"] == str(session.schema_version)

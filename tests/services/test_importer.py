@@ -94,7 +94,7 @@ def test_xlsx_with_date_cells_and_numbers_typed_by_excel(session, tmp_path):
     apply_import(session, preview)
     found = people(session)
     assert found["Matías"].rut == "12345678-5" and found["Matías"].birth_date == date(2001, 7, 4)
-    assert found["Matías"].phone == "56987654321"
+    assert found["Matías"].phone == "+56 9 8765 4321"  # an Excel number becomes the Chilean format
     assert found["Javiera"].rut == "9876543-3" and found["Javiera"].birth_date == date(1990, 1, 31)
     assert found["Tomás"].birth_date == date(1995, 11, 5)
 
@@ -164,10 +164,11 @@ def test_duplicate_rut_in_the_file_is_an_error_on_the_later_line(session, tmp_pa
 
 
 def test_rut_already_in_the_vault_is_an_error(session, tmp_path):
-    session.participants.create({"nombres": "Existente", "apellido_paterno": "Ya", "rut": "9.876.543-3"})
+    holder = session.participants.create({"nombres": "Existente", "apellido_paterno": "Ya", "rut": "9.876.543-3"})
     preview = preview_import(session, write_csv(tmp_path / "x.csv", [HEADER, JOSE, MARIA]))
     assert [(e.line, e.column) for e in preview.errors] == [(3, "RUT")]
-    assert "9876543-3" in preview.errors[0].reason
+    # The reason names the case that holds the RUT, with the RUT written as people read it.
+    assert f"9.876.543-3 ya existe: caso {holder.case_no}" in preview.errors[0].reason
 
 
 def test_applying_the_same_preview_twice_is_refused_the_second_time(session, tmp_path):

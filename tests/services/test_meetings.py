@@ -81,7 +81,7 @@ def test_a_holiday_and_hours_outside_the_working_day_are_clashes(session):
     with pytest.raises(ClashesFound) as info:
         _meeting(session, starts=f"{FIESTAS_PATRIAS} 10:00")
     assert [c.kind for c in info.value.clashes] == [ClashKind.HOLIDAY]
-    assert "el 2027-09-17 es feriado en Chile (Fiestas Patrias)" in str(info.value)
+    assert "el 17-09-2027 es feriado en Chile (Fiestas Patrias)" in str(info.value)
     with pytest.raises(ClashesFound) as info:
         _meeting(session, starts=f"{WEDNESDAY} 17:30")  # ends 19:00, after 18:00
     assert [c.kind for c in info.value.clashes] == [ClashKind.HOURS]

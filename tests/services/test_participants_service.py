@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from dmi_desktop.domain import messages
-from dmi_desktop.domain.errors import IllegalTransition, NotFound, ValidationError
+from dmi_desktop.domain.errors import DuplicateRut, IllegalTransition, NotFound, ValidationError
 from dmi_desktop.domain.hlc import Timestamp
 from dmi_desktop.domain.status import Status
 from dmi_desktop.services.changes import ChangeKind
@@ -116,8 +116,9 @@ def test_update_records_only_what_changed_with_fresh_field_clocks(svc, session):
 
 def test_rut_is_unique_among_live_participants(svc, session):
     first = svc.create(JOSE)
-    with pytest.raises(ValidationError, match="ya existe un participante con el RUT 7654321-6"):
+    with pytest.raises(DuplicateRut, match=f"el RUT 7.654.321-6 ya existe: caso {first.case_no}") as taken:
         svc.create({"nombres": "Otro", "apellido_paterno": "Más", "rut": "76543216"})
+    assert (taken.value.participant_id, taken.value.case_no) == (first.id, first.case_no)  # the UI opens it
     other = svc.create({"nombres": "Otro", "apellido_paterno": "Más"})
     with pytest.raises(ValidationError, match="RUT"):
         svc.update(other.id, {"rut": "7654321-6"})
@@ -164,7 +165,8 @@ def test_writes_are_announced_after_commit(svc, session):
 def test_the_file_holds_every_kind_of_record_and_deleted_ones_disappear(svc):
     p = svc.create(JOSE)
     svc.add_record("influentials", p.id, {"name": "Marta Pérez", "relationship": "madre"}, today=TODAY)
-    svc.add_record("eligibility_reviews", p.id, {"still_active": True, "decision": "eligible"}, today=TODAY)
+    review = {"still_active": True, "decision": "eligible", "rationale": "bajo nivel", "review_date": "2025-01-10"}
+    svc.add_record("eligibility_reviews", p.id, review, today=TODAY)
     svc.add_record("banked_cases", p.id, {"ruc": "2400123456-7", "buy_dates": "2025-01-02, 2025-01-09"}, today=TODAY)
     svc.add_record("referrals", p.id, {"kind": "employment", "provider": "OMIL"}, today=TODAY)
     old = svc.add_record("checkins", p.id, {"day": "2025-05-01"}, today=TODAY)

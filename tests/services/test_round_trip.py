@@ -157,9 +157,8 @@ def test_an_edited_export_updates_only_what_differs_and_moves_the_status_legally
     target = tmp_path / "listado.csv"
     export_participants(session, target, "csv")
     edit_csv(target, "Luis", "Teléfono", "+56 9 3333 4444")
-    edit_csv(target, "José", "Estado (código)", "attended")  # summoned -> attended: a legal move
+    edit_csv(target, "José", "Estado", "asistió")  # summoned -> attended: a legal move
     edit_csv(target, "Ana", "N° de caso", "XX-1")  # export-only columns are ignored
-    edit_csv(target, "Ana", "Estado", "completado")
     edit_csv(target, "Ana", "Último control", "2020-01-01")
     preview = preview_import(session, target)
     assert preview.errors == []
@@ -183,9 +182,9 @@ def test_an_illegal_status_change_is_a_row_error_and_nothing_is_applied(session,
     target = tmp_path / "listado.csv"
     export_participants(session, target, "csv")
     edit_csv(target, "Luis", "Teléfono", "+56 9 3333 4444")
-    edit_csv(target, "Ana", "Estado (código)", "monitoring")  # identified -> monitoring skips the life cycle
+    edit_csv(target, "Ana", "Estado", "en seguimiento")  # identified -> monitoring skips the life cycle
     preview = preview_import(session, target)
-    assert [(e.column, "no se puede pasar" in e.reason) for e in preview.errors] == [("Estado (código)", True)]
+    assert [(e.column, "no se puede pasar" in e.reason) for e in preview.errors] == [("Estado", True)]
     with pytest.raises(ImportRefused):
         apply_import(session, preview)
     assert people(session)["Luis"].phone == "+56 9 1111 2222"  # all or nothing: the good update waited too
@@ -292,7 +291,7 @@ def test_update_many_is_all_or_nothing_and_checks_the_life_cycle(session):
     with pytest.raises(IllegalTransition):
         svc.update_many({ids["Luis"]: {"sector": "El Golf"}, ids["Ana"]: {"status": "completed"}}, reason="x")
     assert people(session)["Luis"].sector == ""
-    with pytest.raises(ValidationError, match="12345678-5"):
+    with pytest.raises(ValidationError, match=r"12\.345\.678-5"):
         svc.update_many({ids["Ana"]: {"rut": "12.345.678-5"}})
     updated = svc.update_many({ids["José"]: {"rut": "12.345.678-5", "status": "attended"}}, reason="planilla")
     assert updated[0].status is Status.ATTENDED
@@ -332,3 +331,21 @@ def test_a_json_list_from_an_older_export_imports_and_other_json_is_refused_in_o
     with pytest.raises(DmiError, match="no es una exportación JSON") as refused:
         preview_import(session, other)
     assert "\n" not in str(refused.value)
+
+
+def test_an_english_export_says_statuses_in_english_and_reads_back_unchanged(session, tmp_path):
+    populate(session)
+    target = tmp_path / "list.csv"
+    set_language("en")
+    try:
+        export_participants(session, target, "csv")
+        rows = read_csv(target)
+        status = rows[0].index("Status")
+        assert "summoned" in {r[status] for r in rows[1:]}  # the English label, header "Status"
+        edit_csv(target, "José", "Status", "attended")
+        preview = preview_import(session, target)
+    finally:
+        set_language("es")
+    assert preview.errors == [] and (preview.to_update, preview.unchanged) == (1, 2)
+    apply_import(session, preview)
+    assert people(session)["José"].status is Status.ATTENDED

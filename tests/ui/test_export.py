@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog
 
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.import_export.export_action import export_current_list, file_filters, format_for, run_export
+from dmi_desktop.ui.import_export.export_warning import ExportWarningDialog
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
 from tests.conftest import VIEWER
 from tests.ui.list_helpers import settle
@@ -49,9 +51,11 @@ def test_the_save_dialog_picks_the_format_from_the_file_type(make_ctx, sample_ro
     area = _filtered_area(ctx, qtbot)
     json_filter = next(f for f, fmt in file_filters().items() if fmt == "json")
     target = tmp_path / "lista"  # no extension typed: the chosen file type decides
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), json_filter)))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), json_filter))
+    monkeypatch.setattr(ExportWarningDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     export_current_list(ctx, area, area.model.query)
     ctx.worker.wait_idle()
+    ctx.worker.wait_idle()  # the warning is asked once the user's choice is read, then the export runs
     data = json.loads((tmp_path / "lista.json").read_text(encoding="utf-8"))
     assert len(data if isinstance(data, list) else data["participants"]) == 2
 
@@ -84,3 +88,48 @@ def test_cancelling_cancels_and_leaves_no_file(make_ctx, sample_rows, qtbot, tmp
     ctx.worker.wait_idle()
     assert not out.exists()
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def _export_with_warning(ctx, area, tmp_path, monkeypatch, answer, *, tick=False):
+    """Run the export as the user would; the warning dialog answers ``answer`` (with "no volver a preguntar"
+    ticked when ``tick``); returns the warnings shown (their file names) and the target."""
+    target = tmp_path / "golf.xlsx"
+    shown: list[str] = []
+
+    def exec_(dialog):
+        shown.append(dialog.text.text())
+        dialog.dont_ask.setChecked(tick)
+        return answer
+
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ExportWarningDialog, "exec", exec_)
+    export_current_list(ctx, area, area.model.query)
+    for _ in range(3):
+        ctx.worker.wait_idle()
+    return shown, target
+
+
+def test_an_unencrypted_export_is_announced_and_cancelling_writes_nothing(
+    make_ctx, sample_rows, qtbot, tmp_path, monkeypatch
+):
+    ctx = make_ctx()
+    ctx.session.participants.create_many(sample_rows())
+    area = _filtered_area(ctx, qtbot)
+    shown, target = _export_with_warning(ctx, area, tmp_path, monkeypatch, QDialog.DialogCode.Rejected)
+    assert len(shown) == 1 and "golf.xlsx" in shown[0] and "encrypted partner export" in shown[0]
+    assert not target.exists()
+
+
+def test_dont_ask_again_is_remembered_for_this_user_only(make_ctx, sample_rows, qtbot, tmp_path, monkeypatch):
+    ctx = make_ctx()
+    ctx.session.participants.create_many(sample_rows())
+    area = _filtered_area(ctx, qtbot)
+    shown, target = _export_with_warning(ctx, area, tmp_path, monkeypatch, QDialog.DialogCode.Accepted, tick=True)
+    assert len(shown) == 1 and target.exists()
+    target.unlink()
+    shown, target = _export_with_warning(ctx, area, tmp_path, monkeypatch, QDialog.DialogCode.Accepted)
+    assert shown == [] and target.exists()  # not asked again, and the file was still written
+    viewer = make_ctx(VIEWER)
+    viewer_area = _filtered_area(viewer, qtbot)
+    shown, _target = _export_with_warning(viewer, viewer_area, tmp_path, monkeypatch, QDialog.DialogCode.Rejected)
+    assert len(shown) == 1  # another user of the same vault is still warned

@@ -35,3 +35,11 @@ def test_a_status_move_shows_both_states_and_the_reason(qapp):
     )
     text = describe_changes(moved)
     assert "→" in text and "revisión con Fiscalía" in text
+
+
+def test_a_rut_in_the_history_is_written_with_dots(qapp):
+    from dmi_desktop.ui.models.history_table_model import describe_value
+
+    assert describe_value("participant", "rut", "21097352-4") == "21.097.352-4"
+    assert describe_value("checkins", "method", "home_visit") != "home_visit"  # the list's words, not the code
+    assert describe_value("checkins", "method", "en la feria") == "en la feria"  # "otro" text as typed

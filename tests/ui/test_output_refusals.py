@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from dmi_desktop.storage.keyslots import TEST_KDF
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.import_export.export_action import export_current_list
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
 from dmi_desktop.ui.wizard import FirstRunWizard
@@ -19,7 +18,7 @@ STRONG = "caballo batería grapa correcta 42"
 
 
 def _choose(monkeypatch, path: Path, chosen_filter: str = "") -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), chosen_filter)))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(path), chosen_filter))
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:

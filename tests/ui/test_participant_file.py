@@ -192,10 +192,12 @@ def test_adding_a_check_in_through_its_dialog(person, qtbot, open_windows):
     assert not dialog.save_button.isEnabled()
     day.setText("02-03-2025")
     dialog.form._changed("day", now=True)
-    qtbot.keyClicks(dialog.form.editors["method"], "llamada")
+    method = dialog.form.editors["method"]
+    method.combo.setCurrentIndex(method.combo.findData("other"))  # "Otro": say which
+    qtbot.keyClicks(method.other, "en la feria")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: window.checkins.model.rowCount() == 1, timeout=3000)
-    assert window.checkins.model.index(0, 1).data() == "llamada"
+    assert window.checkins.model.index(0, 1).data() == "en la feria"
 
 
 def test_banked_case_edits_are_saved_with_the_window(person, qtbot, open_windows):

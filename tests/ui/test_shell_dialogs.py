@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from dmi_desktop.domain.roles import Role
 from dmi_desktop.services.organisation import OrganisationService
 from dmi_desktop.services.session import Session
 from dmi_desktop.services.vault_info import passphrase_opens
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.add_user_dialog import AddUserDialog
 from dmi_desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from dmi_desktop.ui.organisation_dialog import OrganisationDialog
@@ -127,7 +128,7 @@ def test_add_user_dialog_refuses_duplicates_and_weak_passphrases(qtbot):
 def test_backup_is_written_on_the_worker(qtbot, unlocked, tmp_path, monkeypatch):
     shell = unlocked(VIEWER)  # viewers may take backups: it reveals nothing new
     target = tmp_path / "respaldo"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     shell.ctx.actions.action("vault.backup").trigger()
     assert shell.worker.wait_idle(10_000)
     written = tmp_path / "respaldo.dmibackup"

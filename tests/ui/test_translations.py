@@ -543,3 +543,67 @@ def test_first_steps_and_vault_in_use_are_spanish(qtbot, spanish_app, vault_dir)
     texts += visible_texts(box)
     assert home.pages.currentWidget() is home.first_steps
     assert_spanish(texts, "Importar una lista…", "Abrir la demostración", "&Reintentar")
+
+
+# -- Qt's file dialogs and the export warning (issue 9 items 6 and 7) ------------------------------------------
+
+# Spain's words that Qt's catalog uses and a Chilean reader trips over.
+SPAIN_WORDS = re.compile(r"\bficheros?\b", re.IGNORECASE)
+
+
+def test_file_dialogs_are_chilean_spanish_with_chilean_dates(qtbot, spanish_app, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from dmi_desktop.ui.file_dialogs import file_dialog
+
+    spanish_app()
+    folder = tmp_path / "Documentos"  # (the test's tmp_path holds the app's own settings too)
+    folder.mkdir()
+    (folder / "listado.csv").write_text("a;b\n", encoding="utf-8")
+    (folder / "respaldos").mkdir()
+    texts = []
+    for save in (True, False):
+        dialog = file_dialog(None, "Exportar participantes", folder, "CSV para Excel (*.csv);;Todos (*)", save=save)
+        qtbot.addWidget(dialog)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.show()
+        view = dialog.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda v=view: v.model().rowCount(v.rootIndex()) == 2, timeout=5_000)
+        texts += visible_texts(dialog)
+        root = view.rootIndex()
+        dates = [view.model().index(r, 3, root).data() for r in range(2)]
+        types = {view.model().index(r, 2, root).data() for r in range(2)}
+        texts += [("type", t) for t in types]
+        dialog.close()
+        assert all(re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", d) for d in dates), dates  # not "5 12 2026"
+        assert "Carpeta" in types
+    assert_spanish(texts, "Buscar en:", "Nombre de archivo:", "Tipo de archivo:", "Última modificación", "Guardar")
+    assert [t for _w, t in texts if SPAIN_WORDS.search(t)] == []
+
+
+def test_file_dialogs_start_in_the_documents_folder(qapp, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from dmi_desktop.ui import file_dialogs
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _where: str(tmp_path)))
+    seen: list[str] = []
+    monkeypatch.setattr(
+        file_dialogs, "_run", lambda dialog: (seen.append(dialog.directory().absolutePath()), ("", ""))[1]
+    )
+    file_dialogs.save_file_name(None, "x", "participantes.csv", "CSV (*.csv)")
+    file_dialogs.open_file_name(None, "x", "CSV (*.csv)")
+    assert seen == [str(tmp_path), str(tmp_path)]
+
+
+def test_export_warning_is_spanish(qtbot, spanish_app):
+    from dmi_desktop.ui.import_export.export_warning import ExportWarningDialog
+
+    spanish_app()
+    dialog = ExportWarningDialog("listado.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_spanish(
+        visible_texts(dialog), "Archivo sin cifrar", "No volver a preguntar", "Exportar de todos modos", "Cancelar"
+    )
+    assert "exportación cifrada para instituciones" in dialog.text.text()

@@ -8,12 +8,13 @@ from pathlib import Path
 import pypdf
 from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from dmi_desktop.services import paths
 from dmi_desktop.services.organisation import OrganisationService
 from dmi_desktop.services.vault_info import vault_present
 from dmi_desktop.storage.keyslots import TEST_KDF
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.wizard import FirstRunWizard
 from dmi_desktop.ui.worker import Worker
 
@@ -88,7 +89,7 @@ def test_wizard_end_to_end(qtbot, make_shell, tmp_path, monkeypatch):
     assert not finish.isEnabled()  # not before confirming the key is saved
 
     pdf = tmp_path / "clave"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "PDF (*.pdf)")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(pdf), "PDF (*.pdf)"))
     recovery.save_pdf.click()
     assert shell.worker.wait_idle(10_000)
     saved = tmp_path / "clave.pdf"

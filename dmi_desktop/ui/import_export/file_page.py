@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
 from dmi_desktop.services.importer import read_headers
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import error_text
 from dmi_desktop.ui.participants.field_box import ERROR_LABEL_STYLE
 from dmi_desktop.ui.progress import run_with_progress
@@ -49,10 +50,9 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         """Pick the file with the system dialog."""
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = file_dialogs.open_file_name(
             self,
             self.tr("Import participants"),
-            "",
             self.tr("Spreadsheets and exports (*.csv *.xlsx *.json);;All files (*)"),
         )
         if chosen:

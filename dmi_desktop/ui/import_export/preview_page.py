@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.services.importer import RUT_DV, ImportPreview, ImportResult, apply_import, preview_import
 from dmi_desktop.ui.errors import error_text, show_error
 from dmi_desktop.ui.import_export.mapping_page import import_field_labels
@@ -122,17 +123,17 @@ class PreviewPage(QWizardPage):
             self.tr(
                 "{total} rows read: {new} new, {update} to update, {unchanged} unchanged, {bad} with problems."
             ).format(
-                total=preview.total,
-                new=preview.new,
-                update=preview.to_update,
-                unchanged=preview.unchanged,
-                bad=bad,
+                total=count_text(preview.total),
+                new=count_text(preview.new),
+                update=count_text(preview.to_update),
+                unchanged=count_text(preview.unchanged),
+                bad=count_text(bad),
             )
         )
         if preview.errors:
             self.errors_title.setText(
                 self.tr("Problems found ({count}). Fix them in the file and start again, or skip those rows.").format(
-                    count=preview.error_count
+                    count=count_text(preview.error_count)
                 )
             )
             if preview.error_count > len(preview.errors):  # a big file: the first ones are listed

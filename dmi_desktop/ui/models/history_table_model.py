@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from dmi_desktop.domain.fields import Field, Kind, all_fields, find_field
 from dmi_desktop.domain.models import HistoryEvent
 from dmi_desktop.domain.status import LABELS, Status, label
-from dmi_desktop.ui.models.formatting import format_date, format_iso_timestamp, yes_no
+from dmi_desktop.ui.models.formatting import display_rut, format_date, format_iso_timestamp, yes_no
 from dmi_desktop.ui.participants.labels import action_words, choice_labels, field_labels
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,6 +29,8 @@ def describe_value(entity: str, name: str, value: Any) -> str:
         return "—"
     if spec is not None and spec.kind is Kind.BOOL:
         return yes_no(bool(value))
+    if spec is not None and spec.kind is Kind.RUT:
+        return display_rut(str(value))  # 21.097.352-4, as everywhere a RUT is shown
     if spec is not None and spec.kind is Kind.STATUS and value in {s.value for s in LABELS}:
         return label(Status(value))
     if spec is not None and spec.choices is not None:

@@ -6,11 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from dmi_desktop.domain.models import CheckIn, EligibilityReview, Influential, Note, Referral, Violation
+from dmi_desktop.domain.models import CheckIn, CheckInMethod, EligibilityReview, Influential, Note, Referral, Violation
 from dmi_desktop.ui.models.formatting import format_date, format_hlc, yes_no
 from dmi_desktop.ui.participants.labels import (
     decision_labels,
     field_label,
+    open_choice_text,
     referral_kind_labels,
     referral_status_labels,
 )
@@ -170,7 +171,12 @@ class CheckInTableModel(RecordTableModel):
 
     def cell(self, record: CheckIn, column: int) -> str:
         """Text of one cell."""
-        values = (format_date(record.day), record.method, record.recorded_by, record.notes)
+        values = (
+            format_date(record.day),
+            open_choice_text(CheckInMethod, record.method),
+            record.recorded_by,
+            record.notes,
+        )
         return values[column]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QDialog
@@ -32,8 +31,8 @@ class CheckInsTab(RecordListTab):
 
     def make_dialog(self, record: Any | None, read_only: bool) -> QDialog:
         """Dialog for one check-in; a new one defaults to today and the current user."""
-        specs = specs_for(self.table, {"method": self.tr("e.g. home visit, phone call, office")})
-        defaults = {"day": date.today(), "recorded_by": self._ctx.session.user}
+        specs = specs_for(self.table, {"method": self.tr("e.g. at the fair, at work")})
+        defaults = {"recorded_by": self._ctx.session.user}  # the date starts at today (field registry)
         title = self.tr("Check-in") if record else self.tr("New check-in")
         return RecordDialog(
             self._ctx,

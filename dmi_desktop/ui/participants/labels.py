@@ -11,7 +11,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from dmi_desktop.domain.fields import Field, all_fields, entities, entity
-from dmi_desktop.domain.models import Decision, ReferralKind, ReferralStatus, Sex
+from dmi_desktop.domain.models import CheckInMethod, Decision, ReferralKind, ReferralStatus, Sex
 from dmi_desktop.ui.translation import ui_language
 
 
@@ -64,7 +64,24 @@ def referral_kind_labels() -> dict[str, str]:
         ReferralKind.PSYCHOLOGICAL.value: QCoreApplication.translate("Labels", "Psychological support"),
         ReferralKind.EDUCATION.value: QCoreApplication.translate("Labels", "Education"),
         ReferralKind.TREATMENT.value: QCoreApplication.translate("Labels", "Addiction treatment"),
+        ReferralKind.OTHER.value: QCoreApplication.translate("Labels", "Other (say which in Notes)"),
     }
+
+
+def checkin_method_labels() -> dict[str, str]:
+    """Check-in method -> label ("other" stands for any text typed instead)."""
+    return {
+        CheckInMethod.OFFICE.value: QCoreApplication.translate("Labels", "In person at the office"),
+        CheckInMethod.HOME_VISIT.value: QCoreApplication.translate("Labels", "Home visit"),
+        CheckInMethod.PHONE.value: QCoreApplication.translate("Labels", "Phone call"),
+        CheckInMethod.VIDEO.value: QCoreApplication.translate("Labels", "Video call"),
+        CheckInMethod.OTHER.value: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def open_choice_text(choices: type[Enum] | None, value: str) -> str:
+    """What an open-choice value reads as: the label of a code, any other (older or "other") text as stored."""
+    return choice_labels(choices).get(value, value) if value else ""
 
 
 def referral_status_labels() -> dict[str, str]:
@@ -82,6 +99,7 @@ def choice_labels(choices: type[Enum] | None) -> dict[str, str]:
     """Code -> label for the values of a choice field's enum (the codes themselves for an enum without words)."""
     words = {Sex: sex_labels, Decision: decision_labels, ReferralKind: referral_kind_labels}
     words[ReferralStatus] = referral_status_labels
+    words[CheckInMethod] = checkin_method_labels
     if choices is None:
         return {}
     known = words.get(choices)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from dmi_desktop.domain.errors import ValidationError
+from dmi_desktop.domain.errors import DuplicateRut, ValidationError
 from dmi_desktop.domain.models import Participant
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.participants.identity_form import IdentityForm
@@ -23,6 +23,7 @@ class NewParticipantDialog(QDialog):
     """Identity form + Save/Cancel; ``created`` carries the new Participant once it is stored."""
 
     created = Signal(object)
+    open_existing = Signal(str)  # the id of the participant who already has the RUT typed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,12 @@ class NewParticipantDialog(QDialog):
             )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        # Shown when the RUT belongs to a case already: the person is most likely in the vault.
+        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setObjectName("openExisting")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._open_existing)
+        self._existing = ""
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -63,6 +70,8 @@ class NewParticipantDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(not self._saving and not self.form.validation_errors())
+        if not self.form.boxes["rut"].error:  # another RUT typed: the offer no longer applies
+            self.open_button.hide()
 
     def save(self) -> None:
         """Check everything, then create the participant on the worker."""
@@ -83,11 +92,22 @@ class NewParticipantDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._saving = False
+        if isinstance(exc, DuplicateRut):
+            self._existing = exc.participant_id
+            self.open_button.setText(self.tr("Open case {case_no}").format(case_no=exc.case_no))
+            self.open_button.show()
         if isinstance(exc, ValidationError) and set(exc.errors) & set(self.form.boxes):
             self.form.show_errors(exc.errors)  # e.g. a RUT already used by another participant
         else:
             show_error(self, exc)
         self._update_buttons()
+
+    def _open_existing(self) -> None:
+        """Drop what was typed (it describes a person already on file) and open that file."""
+        existing = self._existing
+        self.form.load(None)
+        self.accept()
+        self.open_existing.emit(existing)
 
     def reject(self) -> None:
         """Cancel/Esc: ask before throwing typed data away."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dmi_desktop.domain.messages import count_text
 from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
@@ -64,8 +65,8 @@ SEARCH_DEBOUNCE_MS = 250
 
 
 def thousands(n: int) -> str:
-    """1234 -> "1 234" (the Chilean thin grouping, readable in both languages)."""
-    return f"{n:,}".replace(",", "\u00a0")
+    """5303 -> "5.303" in Spanish (Chile), "5,303" in English: the one helper every count goes through."""
+    return count_text(n)
 
 
 class ParticipantsWidget(QWidget):
@@ -470,6 +471,7 @@ class ParticipantsWidget(QWidget):
         dialog = NewParticipantDialog(self._ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._created)
+        dialog.open_existing.connect(self.open_file)
         dialog.open()
         return dialog
 

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ class PhotoBox(QWidget):
 
     def choose_file(self) -> None:
         """Pick an image file and store it."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a photo"), "", self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp)")
+        path, _filter = file_dialogs.open_file_name(
+            self, self.tr("Choose a photo"), self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp)")
         )
         if path:
             self.load_file(path)

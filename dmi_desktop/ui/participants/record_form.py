@@ -13,18 +13,20 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from dmi_desktop.domain import fields as registry
 from dmi_desktop.domain.errors import ValidationError
 from dmi_desktop.domain.fields import Kind, input_fields
-from dmi_desktop.domain.validation import clean_child_fields
+from dmi_desktop.domain.validation import clean_child_fields, record_rules
 from dmi_desktop.ui.models.formatting import format_date, format_dates
 from dmi_desktop.ui.participants.field_box import DateLineEdit, FieldBox
 from dmi_desktop.ui.participants.labels import choice_labels, label_of
+from dmi_desktop.ui.participants.open_choice import OpenChoiceEdit
 
 # Registry kind -> editor kind of the form.
 _EDITORS = {Kind.BOOL: "bool", Kind.CHOICE: "choice", Kind.LONGTEXT: "longtext", Kind.DATE: "date", Kind.DATES: "dates"}
+_EDITORS[Kind.OPEN_CHOICE] = "open_choice"
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """How one field is edited: ``kind`` is text, longtext, phone, date, dates, bool or choice."""
+    """How one field is edited: ``kind`` is text, longtext, phone, date, dates, bool, choice or open_choice."""
 
     name: str
     kind: str = "text"
@@ -38,7 +40,7 @@ def specs_for(table: str, placeholders: dict[str, str] | None = None) -> list[Fi
     specs = []
     for f in input_fields(table):
         kind = _EDITORS.get(f.kind, "text")
-        choices = choice_labels(f.choices) if kind == "choice" else {}
+        choices = choice_labels(f.choices) if kind in ("choice", "open_choice") else {}
         specs.append(FieldSpec(f.name, kind, choices, hints.get(f.name, "")))
     return specs
 
@@ -84,6 +86,11 @@ class RecordForm(QWidget):
                 combo.addItem(text, code)
             combo.currentIndexChanged.connect(lambda _i, n=name: self._changed(n, now=True))
             return combo
+        if spec.kind == "open_choice":
+            pick = OpenChoiceEdit(spec.choices, spec.placeholder, self)
+            pick.changed.connect(lambda n=name: self._changed(n, now=False))
+            pick.finished.connect(lambda n=name: self._changed(n, now=True))
+            return pick
         if spec.kind == "longtext":
             text = QPlainTextEdit(self)
             text.setTabChangesFocus(True)
@@ -102,10 +109,19 @@ class RecordForm(QWidget):
     # -- values ------------------------------------------------------------------------------------
 
     def load(self, record: Any | None, defaults: dict[str, Any] | None = None) -> None:
-        """Show a record (or ``defaults`` for a new one); the form becomes clean."""
+        """Show a record (or ``defaults`` for a new one); the form becomes clean.
+
+        A new record's dates that the registry marks ``today_default`` start at today unless ``defaults`` say
+        otherwise (a check-in is recorded the day it happens, a review the day it is held).
+        """
         self._new = record is None
         for name in self.specs:
-            value = getattr(record, name) if record is not None else (defaults or {}).get(name)
+            if record is not None:
+                value = getattr(record, name)
+            elif defaults and name in defaults:
+                value = defaults[name]
+            else:
+                value = date.today() if registry.field(self.table, name).today_default else None
             self._set(name, value)
         self._original = self.raw_values()
         self._touched.clear()
@@ -116,7 +132,9 @@ class RecordForm(QWidget):
     def _set(self, name: str, value: Any) -> None:
         editor = self.editors[name]
         editor.blockSignals(True)
-        if isinstance(editor, QCheckBox):
+        if isinstance(editor, OpenChoiceEdit):
+            editor.set_value(str(value or ""))
+        elif isinstance(editor, QCheckBox):
             editor.setChecked(bool(value))
         elif isinstance(editor, QComboBox):
             code = value.value if isinstance(value, Enum) else value
@@ -135,6 +153,8 @@ class RecordForm(QWidget):
     def raw_value(self, name: str) -> Any:
         """What the editor holds (bool for check boxes, the code for choices, text otherwise)."""
         editor = self.editors[name]
+        if isinstance(editor, OpenChoiceEdit):
+            return editor.value()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
         if isinstance(editor, QComboBox):
@@ -161,19 +181,32 @@ class RecordForm(QWidget):
     def validation_errors(self) -> dict[str, str]:
         """What the service would refuse in what would be sent."""
         payload = self.raw_values() if self._new else self.changed_values()
+        errors: dict[str, str] = {}
         try:
             clean_child_fields(self.table, payload, today=date.today(), partial=not self._new)
         except ValidationError as exc:
-            return dict(exc.errors)
-        return {}
+            errors.update(exc.errors)
+        for name, reason in self.rule_errors().items():  # an edit is judged whole, as the service will
+            errors.setdefault(name, reason)
+        return errors
+
+    def rule_errors(self) -> dict[str, str]:
+        """What the rules tying fields together (dates in order, a rationale…) say of the form as it stands."""
+        typed: dict[str, Any] = {}
+        for name, raw in self.raw_values().items():
+            try:
+                typed.update(clean_child_fields(self.table, {name: raw}, today=date.today(), partial=True))
+            except ValidationError:
+                continue  # the field's own message says what is wrong with it
+        return record_rules(self.table, typed)
 
     def field_error(self, name: str) -> str:
-        """The reason one field is invalid ("" if fine)."""
+        """The reason one field is invalid ("" if fine), its own or that of a rule tying it to another."""
         try:
             clean_child_fields(self.table, {name: self.raw_value(name)}, today=date.today(), partial=True)
         except ValidationError as exc:
             return exc.errors.get(name, "")
-        return ""
+        return self.rule_errors().get(name, "")
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show reasons (local or from the service) under their fields."""
@@ -194,12 +227,20 @@ class RecordForm(QWidget):
             self._touched.add(name)
         if name in self._touched:
             self.boxes[name].set_error(self.field_error(name))
+        if now:  # a rule ties fields together: a change here may raise or settle a message over there
+            broken = self.rule_errors()
+            for other, box in self.boxes.items():
+                if other != name and (other in broken or (box.error and other in self._touched)):
+                    self._touched.add(other)
+                    box.set_error(self.field_error(other))
         self.edited.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         """Viewers see values without being able to change them."""
         for editor in self.editors.values():
-            if isinstance(editor, QLineEdit | QPlainTextEdit):
+            if isinstance(editor, OpenChoiceEdit):
+                editor.set_read_only(read_only)
+            elif isinstance(editor, QLineEdit | QPlainTextEdit):
                 editor.setReadOnly(read_only)
             else:
                 editor.setEnabled(not read_only)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QDialog
@@ -41,7 +40,6 @@ class ReferralsTab(RecordListTab):
             specs,
             title=title,
             record=record,
-            defaults={"referred_on": date.today()},
             read_only=read_only,
             parent=self,
         )

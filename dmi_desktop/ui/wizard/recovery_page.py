@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from dmi_desktop.services.recovery_sheet import key_lines, write_recovery_sheet
 from dmi_desktop.services.session import Session
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import error_text, output_allowed
 from dmi_desktop.ui.wizard.base import TranslatedPage
 from dmi_desktop.ui.wizard.print_sheet import print_recovery_key
@@ -179,8 +179,8 @@ class RecoveryPage(TranslatedPage):
         """Ask where to save the sheet, then write it on the worker."""
         if self.created is None:
             return
-        suggested = str(Path.home() / "clave-recuperacion-dmi.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save recovery key"), suggested, "PDF (*.pdf)")
+        suggested = "clave-recuperacion-dmi.pdf"
+        path, _filter = file_dialogs.save_file_name(self, self.tr("Save recovery key"), suggested, "PDF (*.pdf)")
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
