@@ -377,6 +377,8 @@ def _write_files(session: Session, plans: list[PersonPlan]) -> list[str]:
         if fields.get("rut") in taken:
             fields["rut"] = ""  # a person already in this vault holds the RUT: leave it out rather than fail
         moves = [(e.target, e.reason) for e in plan.events if e.kind == "status" and e.target is not None]
+        if moves:  # past identification someone handles the file: the demo's user, so "mis casos" shows them
+            fields["caseworker"] = session.user
         files.append((fields, moves))
     created = service.create_with_history(files)
     records: dict[str, list[tuple[str, dict[str, Any]]]] = {}

@@ -152,6 +152,14 @@ def test_vault_carries_the_las_condes_letterhead_and_demo_user(demo):
     assert demo.user == DEMO_USER and demo.device_code == "DEMO"
 
 
+def test_files_past_identification_are_the_demo_users_cases(demo):
+    # "Mis casos" on the demo vault shows something: whoever moved a file on handles it.
+    mine = demo.participants.list(ParticipantQuery(caseworker=DEMO_USER))
+    identified = demo.participants.list(ParticipantQuery(status=(Status.IDENTIFIED,)))
+    assert mine and all(p.status is not Status.IDENTIFIED for p in mine)
+    assert identified and all(p.caseworker == "" for p in identified)
+
+
 def test_demo_files_can_be_worked_on_afterwards(demo):
     person = demo.participants.list(ParticipantQuery(status=(Status.MONITORING,)))[0]
     demo.participants.set_status(person.id, Status.COMPLETED, "cumplió")
