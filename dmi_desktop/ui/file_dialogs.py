@@ -69,6 +69,15 @@ def open_file_name(parent: QWidget | None, caption: str, filters: str) -> tuple[
     return _run(file_dialog(parent, caption, documents_folder(), filters, save=False))
 
 
+def folder_name(parent: QWidget | None, caption: str, start: str = "") -> str:
+    """Ask for a folder (starting at ``start`` when it exists, else the documents folder); "" when cancelled."""
+    folder = Path(start) if start and Path(start).is_dir() else documents_folder()
+    dialog = file_dialog(parent, caption, folder, "", save=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return _run(dialog)[0]
+
+
 def _run(dialog: QFileDialog) -> tuple[str, str]:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():

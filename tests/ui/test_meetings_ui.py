@@ -267,14 +267,14 @@ def test_a_venue_added_in_its_dialog_is_offered_for_new_meetings(make_ctx, qtbot
 def test_the_page_saves_the_meetings_ics_and_attendance_sheet_where_the_user_chose(
     make_ctx, qtbot, monkeypatch, tmp_path
 ):
-    from PySide6.QtWidgets import QFileDialog
+    from dmi_desktop.ui import file_dialogs
 
     ctx = make_ctx()
     rosa = _eligible(ctx.session, "Rosa")
     meeting_id = _call_in(ctx.session, _weekday_ahead(), [rosa])
     page = _page(ctx, qtbot, meeting_id)
     targets = iter([tmp_path / "reunion.ics", tmp_path / "asistencia.pdf"])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(targets)), "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(next(targets)), ""))
     page.buttons["ics"].click()
     settle(ctx)
     page.buttons["sheet"].click()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
 from dmi_desktop.ui.participants.participants_widget import ParticipantsWidget
 from dmi_desktop.ui.printing.preview_dialog import PdfPreviewDialog
@@ -82,7 +83,7 @@ def test_print_list_previews_the_filtered_list_and_saves_it_audited(make_ctx, qt
     print_current_list(ctx, area, area.model.query)
     preview = _preview(qtbot)
     target = tmp_path / "listado.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     try:
         assert preview.page_count() == 1
         preview.save_button.click()

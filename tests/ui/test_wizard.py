@@ -147,6 +147,27 @@ def test_device_page_refuses_a_folder_with_a_vault(qtbot, vault_dir, tmp_path):
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # codes have 2 to 6 characters
 
 
+def test_choosing_the_vault_folder_uses_the_apps_folder_dialog(qtbot, tmp_path, monkeypatch):
+    # The app's dialog (Chilean dates, Spanish words, a folder-only view), starting where the field points.
+    shown = []
+
+    def run(dialog):
+        shown.append((dialog.fileMode(), Path(dialog.directory().absolutePath()), type(dialog.proxyModel())))
+        return str(tmp_path / "elegida"), ""
+
+    monkeypatch.setattr(file_dialogs, "_run", run)
+    wizard = FirstRunWizard(Worker(), tmp_path / "nueva")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.organisation_page.form.organisation.setText("Muni")
+    wizard.next()
+    wizard.device_page.folder.setText(str(tmp_path))
+    wizard.device_page.browse.click()
+    assert shown == [(file_dialogs.QFileDialog.FileMode.Directory, tmp_path, file_dialogs.ChileanDates)]
+    assert wizard.device_page.folder.text() == str(tmp_path / "elegida")
+
+
 def test_logo_that_is_not_an_image_is_refused(qtbot, tmp_path):
     wizard = FirstRunWizard(Worker(), tmp_path / "vault")
     qtbot.addWidget(wizard)

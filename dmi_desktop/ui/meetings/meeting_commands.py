@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dmi_desktop.domain.meetings import Meeting, MeetingStatus, text
 from dmi_desktop.services.meeting_exports import write_ics, write_sheet
 from dmi_desktop.services.meetings import NEEDS_REASON, Scheduled
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import error_text, output_allowed, show_error
 from dmi_desktop.ui.meetings.invitation_dialog import InvitationDialog
 from dmi_desktop.ui.meetings.meeting_dialog import MeetingDialog
@@ -126,7 +127,7 @@ def edit_invitation(page: MeetingPage, row: int) -> None:
 
 
 def _save_path(parent: QWidget, ctx: AppContext, caption: str, name: str, filters: str) -> Path | None:
-    path, _chosen = QFileDialog.getSaveFileName(parent, caption, name, filters)
+    path, _chosen = file_dialogs.save_file_name(parent, caption, name, filters)
     if not path:
         return None
     target = Path(path)

@@ -11,8 +11,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.errors import output_allowed, show_error
 
 # What leaves the preview is recorded by the caller: (destination) -> None, run on the worker.
@@ -106,8 +107,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_pdf(self) -> None:
         """Write the previewed bytes where the user chooses (never over the vault's files)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), str(Path.home() / self._suggested), self.tr("PDF documents (*.pdf)")
+        path, _filter = file_dialogs.save_file_name(
+            self, self.tr("Save PDF"), self._suggested, self.tr("PDF documents (*.pdf)")
         )
         if not path:
             return

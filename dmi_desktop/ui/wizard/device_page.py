@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmi_desktop.services.vault_info import vault_present
+from dmi_desktop.ui import file_dialogs
 from dmi_desktop.ui.wizard.base import TranslatedPage
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no look-alikes (0/O, 1/I)
@@ -148,7 +148,7 @@ class DevicePage(TranslatedPage):
         self.completeChanged.emit()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the vault"), self.folder.text())
+        chosen = file_dialogs.folder_name(self, self.tr("Folder for the vault"), self.folder.text())
         if chosen:
             self.folder.setText(str(Path(chosen) / "vault") if vault_present(Path(chosen)) else chosen)
 
