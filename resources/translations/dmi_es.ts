@@ -2004,6 +2004,14 @@
 <context>
     <name>ParticipantsWidget</name>
     <message>
+        <source>Filtered: {what}</source>
+        <translation>Filtrado: {what}</translation>
+    </message>
+    <message>
+        <source>View “{name}”</source>
+        <translation>Vista «{name}»</translation>
+    </message>
+    <message>
         <source>Search by name, alias or RUT…</source>
         <translation>Buscar por nombre, alias o RUT…</translation>
     </message>
@@ -2018,14 +2026,6 @@
     <message>
         <source>more than {count} results</source>
         <translation>más de {count} resultados</translation>
-    </message>
-    <message>
-        <source>Filtered: {what}</source>
-        <translation>Filtrado: {what}</translation>
-    </message>
-    <message>
-        <source>View “{name}”</source>
-        <translation>Vista «{name}»</translation>
     </message>
     <message>
         <source>1 participant</source>

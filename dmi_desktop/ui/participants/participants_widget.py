@@ -30,7 +30,6 @@ from dmi_desktop.domain.models import Participant, ParticipantRow
 from dmi_desktop.domain.roles import can_write
 from dmi_desktop.domain.status import Status, label
 from dmi_desktop.services.participants import SEARCH_COUNT_CAP, ParticipantQuery
-from dmi_desktop.services.saved_views import SavedView
 from dmi_desktop.ui.errors import show_error
 from dmi_desktop.ui.models.participant_table_model import (
     COL_ALIAS,
@@ -40,14 +39,14 @@ from dmi_desktop.ui.models.participant_table_model import (
     COL_RUT,
     COL_SECTOR,
     COL_STATUS,
-    COLUMN_FOR_SORT,
     ParticipantTableModel,
 )
 from dmi_desktop.ui.participants import list_menus
 from dmi_desktop.ui.participants.empty_result import EmptyResult
 from dmi_desktop.ui.participants.file_window import ParticipantFileWindow
-from dmi_desktop.ui.participants.follow_up_note import FOLLOW_UP_FIELDS, NO_FOLLOW_UP, FollowUpNote
+from dmi_desktop.ui.participants.follow_up_note import FollowUpNote
 from dmi_desktop.ui.participants.list_columns import ListColumns, user_key
+from dmi_desktop.ui.participants.list_query_controls import QueryControls
 from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
 from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog, start_status_change
 from dmi_desktop.ui.participants.views_menu import ViewsButton
@@ -64,12 +63,7 @@ SEARCH_DEBOUNCE_MS = 250
 # than that, and the exact figure would only suggest a search worth refining. The service stops counting there.
 
 
-def thousands(n: int) -> str:
-    """5303 -> "5.303" in Spanish (Chile), "5,303" in English: the one helper every count goes through."""
-    return count_text(n)
-
-
-class ParticipantsWidget(QWidget):
+class ParticipantsWidget(QueryControls, QWidget):
     """Search, filter and browse participants; opens one file window per participant."""
 
     notice = Signal(str)  # a remark for the status bar (e.g. the filter hides a participant just created)
@@ -98,7 +92,7 @@ class ParticipantsWidget(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("participantCount")
         # As wide as its longest text from the start: the count arrives later and must not shift the layout.
-        widest = self.tr("more than {count} results").format(count=thousands(SEARCH_COUNT_CAP))
+        widest = self.tr("more than {count} results").format(count=count_text(SEARCH_COUNT_CAP))
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = ParticipantTableModel(ctx, self)
@@ -226,23 +220,6 @@ class ParticipantsWidget(QWidget):
             return  # locked: unlocking runs the query the box holds then
         self.model.set_query(self.current_query())
 
-    def show_query(self, query: ParticipantQuery, description: str = "") -> None:
-        """Show the list as ``query`` filters it (a home line): the boxes take its search, status and sector,
-        its follow-up filters stay on until cleared, and the status bar says what is filtered."""
-        self.apply_query(query, description)
-        if description:
-            bar = getattr(self.window(), "statusBar", None)
-            if callable(bar):
-                bar().showMessage(self.tr("Filtered: {what}").format(what=description))
-
-    def clear_follow_up(self) -> None:
-        """Drop a home line's follow-up filter (the search box and filters stay as they are)."""
-        cleared = {name: getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS}
-        bar = getattr(self.window(), "statusBar", None)
-        if callable(bar):
-            bar().clearMessage()
-        self.apply_query(replace(self.current_query(), **cleared))
-
     def _search_now(self) -> None:
         if self._debounce.isActive():
             self.run_query()
@@ -251,39 +228,6 @@ class ParticipantsWidget(QWidget):
         """Ctrl+F: put the cursor in the search box with its text selected."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def apply_query(self, query: ParticipantQuery, description: str = "") -> None:
-        """Show ``query``: the search box, filters and sort indicator follow it, then it runs once; a follow-up
-        filter the boxes cannot show is named above the list by ``description``."""
-        self._debounce.stop()
-        for widget in (self.search, self.status_filter, self.sector_filter):
-            widget.blockSignals(True)
-        self.search.setText(query.search)
-        status = query.status[0].value if len(query.status) == 1 else ""
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
-        if query.sector and self.sector_filter.findData(query.sector) < 0:
-            self.sector_filter.addItem(query.sector, query.sector)  # the sector list may still be on its way
-        self.sector_filter.setCurrentIndex(max(0, self.sector_filter.findData(query.sector)))
-        for widget in (self.search, self.status_filter, self.sector_filter):
-            widget.blockSignals(False)
-        has_follow_up = any(getattr(query, name) != getattr(NO_FOLLOW_UP, name) for name in FOLLOW_UP_FIELDS)
-        self.follow_up_note.show_description(description if has_follow_up else "")
-        self.model.set_query(query)  # while locked it is only remembered: unlocking counts it
-        column = COLUMN_FOR_SORT.get(query.sort)
-        if column is not None:  # the model already has this order: setting the indicator queries nothing
-            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-            self.table.horizontalHeader().setSortIndicator(column, order)
-
-    def apply_view(self, view: SavedView) -> None:
-        """Show a built-in or saved view."""
-        self.apply_query(view.query, view.name)
-        self.notice.emit(self.tr("View “{name}”").format(name=view.name))
-
-    def clear_filters(self) -> None:
-        """Empty the search and every filter (a view's other conditions too), keeping the order."""
-        query = self.model.query
-        self.apply_query(ParticipantQuery(sort=query.sort, descending=query.descending))
-        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload_sectors(self) -> None:
         """Refill the sector filter from the sectors in use (read on the worker), keeping the choice."""
@@ -326,11 +270,11 @@ class ParticipantsWidget(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         if n > SEARCH_COUNT_CAP and self.model.shown_query.search.strip():
-            text = self.tr("more than {count} results").format(count=thousands(SEARCH_COUNT_CAP))
+            text = self.tr("more than {count} results").format(count=count_text(SEARCH_COUNT_CAP))
         elif n == 1:
             text = self.tr("1 participant")
         else:
-            text = self.tr("{count} participants").format(count=thousands(n))
+            text = self.tr("{count} participants").format(count=count_text(n))
         self.count_label.setText(text)
 
     def _show_notice(self, text: str) -> None:
