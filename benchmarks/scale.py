@@ -242,20 +242,29 @@ def sectors(folder: Path, plain_db: Path, key: bytes) -> None:
     )
 
 
+# A child forked from this (large) process starts with this process's resident pages, and Linux keeps that in
+# its peak RSS even after exec: every command then "peaked" at this process's size. A small launcher is forked
+# instead, and it runs the command and reports the command's own peak (its child's, forked from a small image).
+LAUNCHER = (
+    "import os, subprocess, sys; proc = subprocess.Popen(sys.argv[2:]); _pid, status, usage = os.wait4(proc.pid, 0);"
+    " open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(1 if status else 0)"
+)
+
+
 def run_cli(folder: Path, args: list[str], stdout: Path | None = None) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one CLI command, in its own process, as a script would run it."""
     env = {**os.environ, "DMI_PASSPHRASE": BUILD.PASSPHRASE, "DMI_USER": BUILD.USER}
-    cmd = [sys.executable, "-m", "dmi_desktop", "--vault", str(folder), *args]
+    peak_file = folder.parent / "peak-rss.txt"
+    cmd = [sys.executable, "-c", LAUNCHER, str(peak_file), sys.executable, "-m", "dmi_desktop", "--vault", str(folder)]
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([*cmd, *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - started
     if stdout:
         out.close()  # type: ignore[union-attr]
-    if status:
-        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode() if proc.stderr else status}")
-    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.decode()}")
+    return elapsed, int(peak_file.read_text()) / 1024  # Linux reports kilobytes
 
 
 def commands(root: Path, plain_db: Path) -> None:
