@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from dmi_desktop.domain.meetings import Attendance
 from dmi_desktop.ui.models.invitee_table_model import (
@@ -16,6 +16,7 @@ from dmi_desktop.ui.models.invitee_table_model import (
     COL_STATUS,
     InviteeTableModel,
 )
+from dmi_desktop.ui.widgets.row_table import configure_row_table
 
 # A = asistió, N = no asistió, E = excusado, C = detenido (in custody): the same letters in both languages, so
 # a coordinator's fingers learn one set.
@@ -38,16 +39,7 @@ class AttendanceTable(QTableView):
         self.setObjectName("attendanceTable")
         self.setModel(model)
         self.marking_enabled = True
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
-        rows.hide()
+        configure_row_table(self, row_padding=12)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()

@@ -13,7 +13,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +49,7 @@ from dmi_desktop.ui.participants.list_query_controls import QueryControls
 from dmi_desktop.ui.participants.new_participant_dialog import NewParticipantDialog
 from dmi_desktop.ui.participants.status_dialog import StatusChangeDialog, start_status_change
 from dmi_desktop.ui.participants.views_menu import ViewsButton
+from dmi_desktop.ui.widgets.row_table import configure_row_table
 
 if TYPE_CHECKING:
     from dmi_desktop.ui.context import AppContext
@@ -154,17 +154,7 @@ class ParticipantsWidget(QueryControls, QWidget):
         table = QTableView(self)
         table.setObjectName("participantTable")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        # Fixed row heights: Qt never measures 100 000 rows (ResizeToContents costs a minute at that size).
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        rows.hide()
+        configure_row_table(table, row_padding=10)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
